@@ -1,0 +1,70 @@
+package dev.jrq.core;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.jrq.api.JobContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job a worker slot has taken and marked started: its record plus the queue it came from. It is the
+ * {@link JobContext} its handler runs with.
+ *
+ * @param queue  the queue it was taken from
+ * @param record the job as stored when it started
+ */
+public record ClaimedJob(String queue, JobRecord record) implements JobContext {
+    private static final ObjectMapper CONVERTER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    @Override
+    public String jobId() {
+        return record.id();
+    }
+
+    @Override
+    public String jobName() {
+        return record.jobName();
+    }
+
+    @Override
+    public List<Object> args() {
+        return record.payload().args();
+    }
+
+    @Override
+    public Map<String, Object> kwargs() {
+        return record.payload().kwargs();
+    }
+
+    @Override
+    public Map<String, Object> meta() {
+        return record.meta();
+    }
+
+    @Override
+    public <T> T arg(int index, Class<T> type) {
+        if (index < 0 || index >= args().size()) {
+            throw new IllegalArgumentException("job " + jobId() + " (" + jobName() + ") has " + args().size()
+                    + " positional argument(s); argument " + index + " was asked for");
+        }
+        return convert(args().get(index), type, "argument " + index + " of job " + jobId());
+    }
+
+    @Override
+    public <T> T kwarg(String name, Class<T> type, T fallback) {
+        return kwargs().containsKey(name) ? convert(kwargs().get(name), type, "keyword argument '" + name
+                + "' of job " + jobId()) : fallback;
+    }
+
+    /** A JSON value converted to {@code type}, or an {@link IllegalArgumentException} naming {@code what}. */
+    static <T> T convert(Object value, Class<T> type, String what) {
+        try {
+            return CONVERTER.convertValue(value, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(what + " is " + value + ", which is not a " + type.getSimpleName(), e);
+        }
+    }
+}

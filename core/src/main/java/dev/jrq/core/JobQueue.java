@@ -1,0 +1,196 @@
+package dev.jrq.core;
+
+import dev.jrq.api.JobRequest;
+import dev.jrq.api.JobStatus;
+import dev.jrq.api.NoSuchJobException;
+import dev.jrq.api.spi.JobHandler;
+import dev.jrq.core.internal.LuaScript;
+import dev.jrq.core.internal.RqKeys;
+import dev.jrq.core.internal.RqTime;
+import dev.jrq.core.internal.Scripts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.redisson.api.RBatch;
+import org.redisson.api.RList;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * One queue, {@code rq:queue:<name>}: enqueue jobs, count and list them, empty it, and reach its registries.
+ *
+ * <pre>{@code
+ * JobQueue queue = client.queue("default");
+ * Job byName = queue.enqueue("test_job.i_am_a_job", 7);          // for a Java or a Python worker
+ * Job typed = queue.enqueue(IAmAJob.class, 7);                    // the name comes from the class
+ * List<Job> many = queue.enqueueMany(List.of(JobRequest.of("counter.visit"), JobRequest.of("counter.visit")));
+ * }</pre>
+ */
+public final class JobQueue {
+    private static final Pattern QUEUE_NAME = Pattern.compile("[^\\s:]{1,200}");
+    private static final List<String> CANCELABLE = List.of(JobStatus.QUEUED.wireName(),
+            JobStatus.DEFERRED.wireName(), JobStatus.SCHEDULED.wireName());
+
+    private final JrqClient client;
+    private final String name;
+
+    JobQueue(JrqClient client, String name) {
+        if (name == null || !QUEUE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("queue name '" + name
+                    + "' is not valid: use 1 to 200 characters without spaces or ':'");
+        }
+        this.client = client;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Enqueues the job {@code jobName} with positional arguments. One round trip. */
+    public Job enqueue(String jobName, Object... args) {
+        return enqueue(JobRequest.of(jobName, args));
+    }
+
+    /** Enqueues the job of a handler class (named by its {@code @JobName}) with positional arguments. */
+    public Job enqueue(Class<? extends JobHandler> handler, Object... args) {
+        return enqueue(JobRequest.of(handler, args));
+    }
+
+    /** Enqueues one job. One round trip: the enqueue script saves the hash and pushes the id atomically. */
+    public Job enqueue(JobRequest request) {
+        String jobId = jobId(request);
+        Object[] args = enqueueArguments(jobId, request, client.clock().instant());
+        client.scripts().runForLong(LuaScript.ENQUEUE, enqueueKeys(jobId), args);
+        return new Job(client, jobId);
+    }
+
+    /** Enqueues many jobs in one round trip (one pipelined batch of enqueue scripts), in order. */
+    public List<Job> enqueueMany(List<JobRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        client.scripts().load(LuaScript.ENQUEUE);
+        RBatch batch = client.redis().createBatch();
+        List<Job> jobs = new ArrayList<>(requests.size());
+        Instant now = client.clock().instant();
+        for (JobRequest request : requests) {
+            String jobId = jobId(request);
+            client.scripts().addToBatch(batch, LuaScript.ENQUEUE, enqueueKeys(jobId),
+                    enqueueArguments(jobId, request, now));
+            jobs.add(new Job(client, jobId));
+        }
+        try {
+            batch.execute();
+        } catch (RuntimeException e) {
+            if (!Scripts.isNoScript(e)) {
+                throw e;
+            }
+            client.scripts().forgetLoaded();
+            return enqueueMany(requests);
+        }
+        return jobs;
+    }
+
+    /** How many jobs wait in the queue ({@code LLEN}). */
+    public long count() {
+        return list().size();
+    }
+
+    public boolean isEmpty() {
+        return count() == 0;
+    }
+
+    /** A page of the waiting job ids, next to run first ({@code LRANGE}). */
+    public List<String> jobIds(long offset, int limit) {
+        JobRegistry.checkPage(offset, limit);
+        if (limit == 0) {
+            return List.of();
+        }
+        return list().range((int) offset, (int) (offset + limit - 1));
+    }
+
+    /** Removes every waiting job and deletes their hashes, as RQ's {@code empty()}; returns how many. */
+    public long empty() {
+        return client.scripts().runForLong(LuaScript.EMPTY_QUEUE, List.of(RqKeys.queue(name)), RqKeys.JOB_PREFIX);
+    }
+
+    /** One of the queue's registries. */
+    public JobRegistry registry(RegistryType type) {
+        return new JobRegistry(client.redis(), client.clock(), name, type);
+    }
+
+    /** A job of this queue as stored now. */
+    public JobRecord fetchJob(String jobId) {
+        return client.fetchJob(jobId);
+    }
+
+    /** Deletes a job from this queue, every registry, and its results. Returns whether it existed. */
+    public boolean deleteJob(String jobId) {
+        List<String> keys = Scripts.keys(List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.jobDependents(jobId),
+                RqKeys.jobDependencies(jobId), RqKeys.queue(name)), RqKeys.registries(name));
+        return client.scripts().runForLong(LuaScript.DELETE_JOB, keys, jobId) == 1;
+    }
+
+    /**
+     * Cancels a job that has not started (queued, deferred or scheduled): it leaves the queue and is listed as
+     * canceled.
+     *
+     * @throws NoSuchJobException when there is no such job
+     * @throws IllegalStateException when the job has started or ended already
+     */
+    public void cancel(String jobId) {
+        List<String> keys = List.of(RqKeys.job(jobId), RqKeys.queue(name), RqKeys.registry("deferred", name),
+                RqKeys.registry("scheduled", name), RqKeys.registry("canceled", name));
+        List<Object> args = new ArrayList<>(List.of(jobId, client.clock().instant().getEpochSecond()));
+        args.addAll(CANCELABLE);
+        String before = client.scripts().runForString(LuaScript.CANCEL_JOB, keys, args.toArray());
+        if (before == null || before.isEmpty()) {
+            throw new NoSuchJobException(jobId);
+        }
+        if (!CANCELABLE.contains(before)) {
+            throw new IllegalStateException("job " + jobId + " is " + before + "; only a queued, deferred or "
+                    + "scheduled job can be canceled");
+        }
+    }
+
+    /**
+     * Puts a failed job back at the end of this queue (RQ's {@code requeue}).
+     *
+     * @throws NoSuchJobException when the job is not in this queue's failed registry
+     */
+    public void requeue(String jobId) {
+        List<String> keys = List.of(RqKeys.job(jobId), RqKeys.registry("failed", name), RqKeys.queue(name),
+                RqKeys.QUEUES);
+        long outcome = client.scripts().runForLong(LuaScript.REQUEUE_JOB, keys, jobId,
+                RqTime.format(client.clock().instant()), RqKeys.queue(name), "0");
+        if (outcome != 1) {
+            throw new NoSuchJobException(jobId);
+        }
+    }
+
+    private RList<String> list() {
+        return client.redis().getList(RqKeys.queue(name), StringCodec.INSTANCE);
+    }
+
+    private List<String> enqueueKeys(String jobId) {
+        return List.of(RqKeys.QUEUES, RqKeys.job(jobId), RqKeys.queue(name));
+    }
+
+    private Object[] enqueueArguments(String jobId, JobRequest request, Instant now) {
+        List<Object> fields = client.codec().queuedJobFields(name, request, now);
+        List<Object> args = new ArrayList<>(fields.size() + 6);
+        Object ttl = request.options().ttl() == null ? 0 : request.options().ttl().getSeconds();
+        args.addAll(Arrays.asList(RqKeys.queue(name), jobId, request.options().atFront() ? "1" : "0", ttl, "0",
+                RqTime.format(now)));
+        args.addAll(fields);
+        return args.toArray();
+    }
+
+    private static String jobId(JobRequest request) {
+        String given = request.options().jobId();
+        return given != null ? given : UUID.randomUUID().toString();
+    }
+}

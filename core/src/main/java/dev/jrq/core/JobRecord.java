@@ -1,0 +1,66 @@
+package dev.jrq.core;
+
+import dev.jrq.api.JobStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A job as stored in its {@code rq:job:<id>} hash at one moment, decoded. Written by JRQ or by Python RQ.
+ *
+ * @param id          the job id
+ * @param status      its status, {@code null} when absent or not one of RQ 1.13's eight (RQ 2.x adds some)
+ * @param origin      the queue it belongs to
+ * @param payload     the name and arguments, or why they could not be decoded
+ * @param description the description tools show
+ * @param createdAt   when it was created
+ * @param enqueuedAt  when it was last put on its queue, {@code null} if never
+ * @param startedAt   when a worker last started it, {@code null} if never
+ * @param endedAt     when it last ended, {@code null} if it has not
+ * @param workerName  the worker that ran it last, {@code null} if none
+ * @param meta        the user's meta
+ * @param fields      every text field of the hash as stored ({@code data} and {@code exc_info} left out)
+ */
+public record JobRecord(String id, JobStatus status, String origin, JobPayload payload, String description,
+                        Instant createdAt, Instant enqueuedAt, Instant startedAt, Instant endedAt, String workerName,
+                        Map<String, Object> meta, Map<String, String> fields) {
+
+    public JobRecord {
+        meta = Map.copyOf(meta);
+        fields = Map.copyOf(fields);
+    }
+
+    /** The job's name, {@code null} when its payload could not be decoded. */
+    public String jobName() {
+        return payload.jobName();
+    }
+
+    /** The job's timeout, {@code null} when none is stored, {@link dev.jrq.api.JobOptions#FOREVER} for none. */
+    public Duration timeout() {
+        return seconds("timeout");
+    }
+
+    public Duration resultTtl() {
+        return seconds("result_ttl");
+    }
+
+    public Duration failureTtl() {
+        return seconds("failure_ttl");
+    }
+
+    public Duration ttl() {
+        return seconds("ttl");
+    }
+
+    private Duration seconds(String field) {
+        String value = fields.get(field);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds((long) Double.parseDouble(value));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

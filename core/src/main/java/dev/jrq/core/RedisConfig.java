@@ -1,0 +1,150 @@
+package dev.jrq.core;
+
+import dev.jrq.api.ConfigurationException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+
+/**
+ * Where Redis is: a URL ({@code redis://[user:password@]host[:port][/db]}, {@code rediss://} for TLS) or a
+ * Redisson YAML file (Sentinel, replicas, Cluster, TLS settings).
+ *
+ * <pre>{@code
+ * RedisConfig config = RedisConfig.fromUrl("redis://:secret@127.0.0.1:6379/2");
+ * }</pre>
+ */
+public final class RedisConfig {
+    /** Where JRQ looks for Redis when told nothing. */
+    public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    /** The environment variable that overrides {@link #DEFAULT_URL}. */
+    public static final String URL_VARIABLE = "JRQ_REDIS_URL";
+
+    private final String description;
+    private final Config config;
+
+    private RedisConfig(String description, Config config) {
+        this.description = description;
+        this.config = config;
+    }
+
+    /** The URL in {@code JRQ_REDIS_URL}, else {@link #DEFAULT_URL}. */
+    public static RedisConfig fromEnvironment() {
+        String url = System.getenv(URL_VARIABLE);
+        return fromUrl(url == null || url.isBlank() ? DEFAULT_URL : url);
+    }
+
+    /**
+     * The Redis server at a URL.
+     *
+     * @throws ConfigurationException when the URL is malformed, saying what is expected
+     */
+    public static RedisConfig fromUrl(String url) {
+        URI uri = parse(url);
+        Config config = baseConfig();
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort()))
+                .setDatabase(database(url, uri))
+                .setConnectionMinimumIdleSize(1)
+                .setConnectionPoolSize(64)
+                .setSubscriptionConnectionMinimumIdleSize(0);
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            String user = colon < 0 ? null : decode(userInfo.substring(0, colon));
+            String password = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
+            if (user != null && !user.isEmpty()) {
+                server.setUsername(user);
+            }
+            server.setPassword(password);
+        }
+        return new RedisConfig(uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort())
+                + "/" + database(url, uri), config);
+    }
+
+    /**
+     * A Redisson YAML configuration file.
+     *
+     * @throws ConfigurationException when the file cannot be read or is not Redisson's YAML
+     */
+    public static RedisConfig fromYaml(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new ConfigurationException("cannot read the Redis configuration file " + file.toAbsolutePath());
+        }
+        try {
+            Config config = Config.fromYAML(file.toFile());
+            config.setUseScriptCache(true);
+            return new RedisConfig("Redisson configuration " + file, config);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationException("the Redis configuration file " + file + " is not Redisson YAML: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Where this points, without the password, e.g. {@code redis://127.0.0.1:6379/0}. */
+    public String description() {
+        return description;
+    }
+
+    Config redissonConfig() {
+        return new Config(config);
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+
+    private static Config baseConfig() {
+        Config config = new Config();
+        config.setUseScriptCache(true);
+        config.setThreads(2);
+        config.setNettyThreads(4);
+        return config;
+    }
+
+    private static URI parse(String url) {
+        String expected = "expected redis://[user:password@]host[:port][/db] or rediss://...";
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException("no Redis URL given; " + expected);
+        }
+        try {
+            URI uri = new URI(url.trim());
+            if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
+                throw new ConfigurationException("bad Redis URL '" + url + "': scheme must be redis or rediss; " + expected);
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new ConfigurationException("bad Redis URL '" + url + "': no host; " + expected);
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationException("bad Redis URL '" + url + "': " + e.getReason() + "; " + expected, e);
+        }
+    }
+
+    private static int database(String url, URI uri) {
+        String path = uri.getPath();
+        if (path == null || path.isEmpty() || "/".equals(path)) {
+            return 0;
+        }
+        try {
+            int db = Integer.parseInt(path.substring(1));
+            if (db < 0) {
+                throw new NumberFormatException();
+            }
+            return db;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationException("bad Redis URL '" + url + "': the database '" + path.substring(1)
+                    + "' is not a number; expected redis://host:port/db with db >= 0");
+        }
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+}

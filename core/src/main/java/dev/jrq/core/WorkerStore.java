@@ -1,0 +1,180 @@
+package dev.jrq.core;
+
+import dev.jrq.core.internal.LuaScript;
+import dev.jrq.core.internal.RqKeys;
+import dev.jrq.core.internal.RqTime;
+import dev.jrq.core.internal.JobCodec;
+import dev.jrq.core.internal.Scripts;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.redisson.api.Entry;
+import org.redisson.api.RBatch;
+import org.redisson.api.RBlockingQueue;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * What a worker process does in Redis: register its slots as RQ workers, take jobs, record their outcome, and
+ * renew its leases. Each step is one round trip.
+ *
+ * <p>Round trips per job: 1 to take it (dequeue script: pop, mark started, lease, return the hash), 1 to
+ * finish it (finish script). When the queues are empty the slot blocks in {@code BLPOP} and then takes the
+ * popped id with the same dequeue script (2 in all). Heartbeats: 1 per worker process per interval, for all
+ * its slots and running jobs together.
+ */
+public final class WorkerStore {
+    /** How long a lease in {@code rq:wip:<q>} lasts unless renewed. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long a worker hash lives unless its heartbeat renews it. */
+    public static final Duration WORKER_TTL = Duration.ofSeconds(60);
+
+    private final JrqClient client;
+
+    WorkerStore(JrqClient client) {
+        this.client = client;
+    }
+
+    /** Registers a worker slot as RQ does at birth ({@code rq:workers}, {@code rq:workers:<q>}, its hash). */
+    public void register(String workerName, List<String> queues, Map<String, String> fields) {
+        List<Object> args = new ArrayList<>(List.of(RqKeys.worker(workerName), WORKER_TTL.toSeconds()));
+        fields.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        client.scripts().runForLong(LuaScript.REGISTER_WORKER, workerKeys(workerName, queues), args.toArray());
+    }
+
+    /** Records a worker slot's death: out of the worker sets, {@code death} set, hash kept for 60 s. */
+    public void unregister(String workerName, List<String> queues) {
+        client.scripts().runForLong(LuaScript.UNREGISTER_WORKER, workerKeys(workerName, queues),
+                RqKeys.worker(workerName), now());
+    }
+
+    /** Sets a worker slot's {@code state} field ({@code idle}, {@code busy}, {@code suspended}, ...). */
+    public void setState(String workerName, String state) {
+        client.redis().getMap(RqKeys.worker(workerName), StringCodec.INSTANCE).fastPut("state", state);
+    }
+
+    /**
+     * Takes the next job from the queues in priority order and marks it started, blocking up to {@code block}
+     * when all are empty. Empty when nothing arrived in time.
+     */
+    public Optional<ClaimedJob> take(String workerName, List<String> queues, Duration block) throws InterruptedException {
+        Optional<ClaimedJob> job = start(workerName, queues, "", 0);
+        if (job.isPresent() || block.isZero()) {
+            return job;
+        }
+        List<String> queueKeys = queues.stream().map(RqKeys::queue).toList();
+        RBlockingQueue<String> first = client.redis().getBlockingQueue(queueKeys.get(0), StringCodec.INSTANCE);
+        Entry<String, String> popped = first.pollFromAnyWithName(block,
+                queueKeys.subList(1, queueKeys.size()).toArray(String[]::new));
+        if (popped == null) {
+            return Optional.empty();
+        }
+        // why: between BLPOP and this call the id is only in this process; the lease begins with the script.
+        return start(workerName, queues, popped.getValue(), queueKeys.indexOf(popped.getKey()) + 1);
+    }
+
+    /**
+     * Records a success: status finished, result entry, finished registry, TTLs. Returns false when the job's
+     * lease was no longer this worker's, and nothing about the job was written.
+     */
+    public boolean finishSuccess(String workerName, ClaimedJob job, Object returnValue, Duration workingTime) {
+        String id = job.jobId();
+        Duration resultTtl = job.record().resultTtl();
+        long ttl = resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds();
+        Instant now = client.clock().instant();
+        List<String> keys = List.of(RqKeys.job(id), RqKeys.results(id), RqKeys.registry("wip", job.queue()),
+                RqKeys.registry("finished", job.queue()), RqKeys.worker(workerName));
+        return client.scripts().runForLong(LuaScript.FINISH_SUCCESS, keys, id, workerName, RqTime.format(now),
+                now.getEpochSecond(), ttl, client.codec().encodeReturnValue(returnValue), seconds(workingTime)) == 1;
+    }
+
+    /** Records a failure with its error text (a stack trace); false when fenced off as in {@link #finishSuccess}. */
+    public boolean finishFailure(String workerName, ClaimedJob job, String error, Duration workingTime) {
+        String id = job.jobId();
+        Duration failureTtl = job.record().failureTtl();
+        long ttl = failureTtl == null ? JobCodec.DEFAULT_FAILURE_TTL_SECONDS : failureTtl.getSeconds();
+        Instant now = client.clock().instant();
+        List<String> keys = List.of(RqKeys.job(id), RqKeys.results(id), RqKeys.registry("wip", job.queue()),
+                RqKeys.registry("failed", job.queue()), RqKeys.worker(workerName));
+        return client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, id, workerName, RqTime.format(now),
+                now.getEpochSecond(), ttl, failureTtl == null ? "0" : "1", JobCodec.encodeError(error),
+                seconds(workingTime)) == 1;
+    }
+
+    /**
+     * One heartbeat for a whole worker process, in one round trip: every slot's hash is renewed and every running
+     * job's lease is moved to now + {@link #LEASE}.
+     *
+     * @param workerNames the slots' names
+     * @param running     the running jobs, by id, with their queues
+     */
+    public void heartbeat(List<String> workerNames, Map<String, String> running) {
+        Instant now = client.clock().instant();
+        String timestamp = RqTime.format(now);
+        RBatch batch = client.redis().createBatch();
+        for (String workerName : workerNames) {
+            batch.getMap(RqKeys.worker(workerName), StringCodec.INSTANCE).fastPutAsync("last_heartbeat", timestamp);
+            batch.getMap(RqKeys.worker(workerName), StringCodec.INSTANCE).expireAsync(WORKER_TTL);
+        }
+        double deadline = now.plus(LEASE).getEpochSecond();
+        running.forEach((jobId, queue) -> {
+            batch.getScoredSortedSet(RqKeys.registry("wip", queue), StringCodec.INSTANCE)
+                    .addIfExistsAsync(deadline, jobId);
+            batch.getMap(RqKeys.job(jobId), StringCodec.INSTANCE).fastPutAsync("last_heartbeat", timestamp);
+        });
+        batch.execute();
+    }
+
+    /** Whether workers are suspended ({@code rq suspend}: the key {@code rq:suspended} exists). */
+    public boolean isSuspended() {
+        return client.redis().getBucket(RqKeys.SUSPENDED, StringCodec.INSTANCE).isExists();
+    }
+
+    private Optional<ClaimedJob> start(String workerName, List<String> queues, String poppedId, int poppedIndex) {
+        List<String> keys = new ArrayList<>(1 + 2 * queues.size());
+        keys.add(RqKeys.worker(workerName));
+        for (String queue : queues) {
+            keys.add(RqKeys.queue(queue));
+            keys.add(RqKeys.registry("wip", queue));
+        }
+        Instant now = client.clock().instant();
+        List<Object> args = new ArrayList<>(List.of(RqKeys.JOB_PREFIX, RqTime.format(now),
+                now.plus(LEASE).getEpochSecond(), workerName, poppedId, poppedIndex));
+        args.addAll(queues);
+        List<byte[]> reply = client.scripts().runForList(LuaScript.DEQUEUE, keys, args.toArray());
+        if (reply.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, byte[]> hash = new LinkedHashMap<>();
+        for (int i = 2; i + 1 < reply.size(); i += 2) {
+            hash.put(text(reply.get(i)), reply.get(i + 1));
+        }
+        String jobId = text(reply.get(1));
+        return Optional.of(new ClaimedJob(text(reply.get(0)), client.codec().decodeJob(jobId, hash)));
+    }
+
+    private static List<String> workerKeys(String workerName, List<String> queues) {
+        List<String> keys = new ArrayList<>(List.of(RqKeys.worker(workerName), RqKeys.WORKERS));
+        queues.forEach(queue -> keys.add(RqKeys.queueWorkers(queue)));
+        return keys;
+    }
+
+    private String now() {
+        return RqTime.format(client.clock().instant());
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.6f", duration.toNanos() / 1e9);
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.jrq.core.internal;
+
+import dev.jrq.api.JobOptions;
+import dev.jrq.api.JobRequest;
+import dev.jrq.api.JobStatus;
+import dev.jrq.api.SerializationException;
+import dev.jrq.api.spi.Serializer;
+import dev.jrq.core.JobPayload;
+import dev.jrq.core.JobRecord;
+import dev.jrq.core.JobResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns jobs into RQ's hash fields and back, with one serializer: the zlib payload in {@code data}, meta as
+ * serializer bytes, return values as base64, errors as base64 of zlib, timestamps in RQ's format.
+ */
+public final class JobCodec {
+    /** RQ's {@code Queue.DEFAULT_TIMEOUT}. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 180;
+    /** RQ's default result TTL. */
+    public static final long DEFAULT_RESULT_TTL_SECONDS = 500;
+    /** RQ's default failure TTL, one year. */
+    public static final long DEFAULT_FAILURE_TTL_SECONDS = 31_536_000;
+
+    private final Serializer serializer;
+
+    public JobCodec(Serializer serializer) {
+        this.serializer = serializer;
+    }
+
+    public Serializer serializer() {
+        return serializer;
+    }
+
+    /** The job hash for a new queued job, field and value alternating, in RQ 1.13's order. */
+    public List<Object> queuedJobFields(String queue, JobRequest request, Instant now) {
+        JobOptions options = request.options();
+        String timestamp = RqTime.format(now);
+        List<Object> fields = new ArrayList<>(40);
+        add(fields, "status", JobStatus.QUEUED.wireName());
+        add(fields, "created_at", timestamp);
+        add(fields, "data", encodePayload(request));
+        add(fields, "success_callback_name", "");
+        add(fields, "failure_callback_name", "");
+        add(fields, "started_at", "");
+        add(fields, "ended_at", "");
+        add(fields, "last_heartbeat", "");
+        add(fields, "worker_name", "");
+        add(fields, "origin", queue);
+        add(fields, "description", options.description() != null ? options.description()
+                : PythonRepr.callString(request.jobName(), request.args(), request.kwargs()));
+        add(fields, "enqueued_at", timestamp);
+        add(fields, "timeout", options.timeout() == null ? DEFAULT_TIMEOUT_SECONDS : options.timeout().getSeconds());
+        addSeconds(fields, "result_ttl", options.resultTtl());
+        addSeconds(fields, "failure_ttl", options.failureTtl());
+        addSeconds(fields, "ttl", options.ttl());
+        if (!options.meta().isEmpty()) {
+            add(fields, "meta", serializer.serialize(options.meta()));
+        }
+        return fields;
+    }
+
+    /** {@code zlib(serialize([name, null, args, kwargs]))}, RQ's {@code data} field. */
+    public byte[] encodePayload(JobRequest request) {
+        return Zlib.compress(serializer.serialize(Arrays.asList(request.jobName(), null, request.args(), request.kwargs())));
+    }
+
+    /** The name and arguments in a {@code data} field, or why they cannot be read. */
+    public JobPayload decodePayload(byte[] data) {
+        if (data == null) {
+            return JobPayload.undecodable(0, "the job has no data field");
+        }
+        Object decoded;
+        try {
+            decoded = serializer.deserialize(Zlib.decompressOrKeep(data));
+        } catch (SerializationException e) {
+            return JobPayload.undecodable(data.length, "cannot decode the payload with the '" + serializer.name()
+                    + "' serializer: " + e.getMessage());
+        }
+        if (!(decoded instanceof List<?> call) || call.size() != 4 || !(call.get(0) instanceof String name)
+                || !(call.get(2) instanceof List<?> args) || !(call.get(3) instanceof Map<?, ?> kwargs)) {
+            return JobPayload.undecodable(data.length,
+                    "the payload is not RQ's [name, instance, args, kwargs] call: " + abbreviate(String.valueOf(decoded)));
+        }
+        return new JobPayload(name, new ArrayList<>(args), stringKeys(kwargs), data.length, null);
+    }
+
+    /** A job hash read with {@code HGETALL}, decoded. */
+    public JobRecord decodeJob(String id, Map<String, byte[]> hash) {
+        Map<String, String> text = new LinkedHashMap<>();
+        hash.forEach((field, value) -> {
+            if (!"data".equals(field) && !"exc_info".equals(field)) {
+                text.put(field, new String(value, StandardCharsets.UTF_8));
+            }
+        });
+        return new JobRecord(id, status(text.get("status")), text.get("origin"), decodePayload(hash.get("data")),
+                text.get("description"), RqTime.parse(text.get("created_at")), RqTime.parse(text.get("enqueued_at")),
+                RqTime.parse(text.get("started_at")), RqTime.parse(text.get("ended_at")),
+                emptyToNull(text.get("worker_name")), decodeMeta(hash.get("meta")), text);
+    }
+
+    /** Base64 of the serialized value, RQ's {@code return_value}; {@code ""} for {@code null}. */
+    public String encodeReturnValue(Object value) {
+        return value == null ? "" : Base64.getEncoder().encodeToString(serializer.serialize(value));
+    }
+
+    /** Base64 of zlib of the text, RQ's {@code exc_string}. */
+    public static String encodeError(String text) {
+        return Base64.getEncoder().encodeToString(Zlib.compress(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One entry of a result stream, decoded. */
+    public JobResult decodeResult(String streamId, Map<String, String> entry) {
+        JobResult.Type type = JobResult.Type.ofCode(parseInt(entry.get("type"), 2));
+        Object value = null;
+        String returnValue = entry.get("return_value");
+        if (returnValue != null && !returnValue.isEmpty()) {
+            try {
+                value = serializer.deserialize(Base64.getDecoder().decode(returnValue));
+            } catch (RuntimeException e) {
+                throw new SerializationException("cannot decode the return value of result " + streamId
+                        + " with the '" + serializer.name() + "' serializer: " + e.getMessage(), e);
+            }
+        }
+        String error = null;
+        String excString = entry.get("exc_string");
+        if (excString != null && !excString.isEmpty()) {
+            error = new String(Zlib.decompressOrKeep(Base64.getDecoder().decode(excString)), StandardCharsets.UTF_8);
+        }
+        long millis = parseLong(streamId.substring(0, Math.max(0, streamId.indexOf('-'))), 0);
+        return new JobResult(streamId, type, value, error, Instant.ofEpochMilli(millis));
+    }
+
+    private Map<String, Object> decodeMeta(byte[] meta) {
+        if (meta == null || meta.length == 0) {
+            return Map.of();
+        }
+        try {
+            return serializer.deserialize(meta) instanceof Map<?, ?> map ? stringKeys(map) : Map.of();
+        } catch (SerializationException e) {
+            return Map.of();
+        }
+    }
+
+    private static JobStatus status(String wireName) {
+        if (wireName == null || wireName.isEmpty()) {
+            return null;
+        }
+        try {
+            return JobStatus.fromWireName(wireName);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        return copy;
+    }
+
+    private static void add(List<Object> fields, String name, Object value) {
+        fields.add(name);
+        fields.add(value);
+    }
+
+    private static void addSeconds(List<Object> fields, String name, Duration value) {
+        if (value != null) {
+            add(fields, name, value.getSeconds());
+        }
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    }
+
+    private static int parseInt(String text, int fallback) {
+        return (int) parseLong(text, fallback);
+    }
+
+    private static long parseLong(String text, long fallback) {
+        try {
+            return text == null ? fallback : Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jrq.core.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** The Lua scripts in {@code dev/jrq/core/lua}, one per multi-key operation; KEYS and ARGV are documented in each. */
+public enum LuaScript {
+    ENQUEUE("enqueue.lua"),
+    DEQUEUE("dequeue.lua"),
+    FINISH_SUCCESS("finish_success.lua"),
+    FINISH_FAILURE("finish_failure.lua"),
+    EMPTY_QUEUE("empty_queue.lua"),
+    DELETE_JOB("delete_job.lua"),
+    CANCEL_JOB("cancel_job.lua"),
+    REQUEUE_JOB("requeue_job.lua"),
+    REGISTER_WORKER("register_worker.lua"),
+    UNREGISTER_WORKER("unregister_worker.lua");
+
+    private final String resource;
+    private volatile String source;
+
+    LuaScript(String resource) {
+        this.resource = resource;
+    }
+
+    /** The script's text, read from the class path once. */
+    public String source() {
+        String text = source;
+        if (text == null) {
+            try (InputStream in = LuaScript.class.getResourceAsStream("/dev/jrq/core/lua/" + resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("Lua script missing from the jar: " + resource);
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                source = text;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read Lua script " + resource, e);
+            }
+        }
+        return text;
+    }
+}

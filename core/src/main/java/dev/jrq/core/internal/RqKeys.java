@@ -1,0 +1,75 @@
+package dev.jrq.core.internal;
+
+import java.util.List;
+
+/**
+ * Every Redis key JRQ touches, with RQ's names. Nothing else in JRQ concatenates a key.
+ *
+ * <p>Note {@link #jobDependencies(String)}: RQ writes {@code rq:job::<id>:dependencies} with a double colon,
+ * and so do we, so that RQ reads it.
+ */
+public final class RqKeys {
+    public static final String PREFIX = "rq:";
+    public static final String JOB_PREFIX = "rq:job:";
+    public static final String QUEUE_PREFIX = "rq:queue:";
+    public static final String WORKER_PREFIX = "rq:worker:";
+    public static final String QUEUES = "rq:queues";
+    public static final String WORKERS = "rq:workers";
+    public static final String SUSPENDED = "rq:suspended";
+
+    private RqKeys() {
+    }
+
+    public static String queue(String queue) {
+        return QUEUE_PREFIX + queue;
+    }
+
+    /** The queue name of a key from {@code rq:queues}, or {@code null} when it is not a queue key. */
+    public static String queueName(String queueKey) {
+        return queueKey.startsWith(QUEUE_PREFIX) ? queueKey.substring(QUEUE_PREFIX.length()) : null;
+    }
+
+    public static String job(String jobId) {
+        return JOB_PREFIX + jobId;
+    }
+
+    public static String results(String jobId) {
+        return PREFIX + "results:" + jobId;
+    }
+
+    public static String jobDependents(String jobId) {
+        return JOB_PREFIX + jobId + ":dependents";
+    }
+
+    public static String jobDependencies(String jobId) {
+        return JOB_PREFIX + ":" + jobId + ":dependencies";
+    }
+
+    /** A registry of a queue: {@code rq:<kind>:<q>}, kind one of wip, finished, failed, deferred, scheduled, canceled. */
+    public static String registry(String kind, String queue) {
+        return PREFIX + kind + ":" + queue;
+    }
+
+    /** Every registry of a queue, in the order wip, finished, failed, deferred, scheduled, canceled. */
+    public static List<String> registries(String queue) {
+        return List.of(registry("wip", queue), registry("finished", queue), registry("failed", queue),
+                registry("deferred", queue), registry("scheduled", queue), registry("canceled", queue));
+    }
+
+    public static String worker(String workerName) {
+        return WORKER_PREFIX + workerName;
+    }
+
+    /** The worker name of a key from {@code rq:workers}. */
+    public static String workerName(String workerKey) {
+        return workerKey.startsWith(WORKER_PREFIX) ? workerKey.substring(WORKER_PREFIX.length()) : workerKey;
+    }
+
+    public static String queueWorkers(String queue) {
+        return WORKERS + ":" + queue;
+    }
+
+    public static String workerCommands(String workerName) {
+        return PREFIX + "pubsub:" + workerName;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jrq.core.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.ByteArrayCodec;
+
+/**
+ * Runs {@link LuaScript}s by SHA: each is loaded once ({@code SCRIPT LOAD}) and called with {@code EVALSHA};
+ * when Redis has forgotten it (a restart, {@code SCRIPT FLUSH}) it is loaded again and the call repeated.
+ * Arguments travel as bytes ({@code ByteArrayCodec}): strings as UTF-8, {@code byte[]} as they are.
+ */
+public final class Scripts {
+    private final RedissonClient redis;
+    private final Map<LuaScript, String> shas = new ConcurrentHashMap<>();
+
+    public Scripts(RedissonClient redis) {
+        this.redis = redis;
+    }
+
+    /** Runs a script that returns an integer. One round trip (two the first time, to load it). */
+    public long runForLong(LuaScript script, List<String> keys, Object... args) {
+        Long value = run(script, RScript.ReturnType.LONG, keys, args);
+        return value == null ? 0 : value;
+    }
+
+    /** Runs a script that returns a bulk string, as text ({@code null} for a nil reply). */
+    public String runForString(LuaScript script, List<String> keys, Object... args) {
+        byte[] value = run(script, RScript.ReturnType.VALUE, keys, args);
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
+
+    /** Runs a script that returns an array of bulk strings. */
+    public List<byte[]> runForList(LuaScript script, List<String> keys, Object... args) {
+        List<Object> values = run(script, RScript.ReturnType.LIST, keys, args);
+        List<byte[]> bytes = new ArrayList<>(values == null ? 0 : values.size());
+        if (values != null) {
+            values.forEach(value -> bytes.add((byte[]) value));
+        }
+        return bytes;
+    }
+
+    /** Adds a script call that returns an integer to a batch; the batch sends it with the others. */
+    public RFuture<Long> addToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
+        return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
+                RScript.ReturnType.LONG, new ArrayList<>(keys), encode(args));
+    }
+
+    /** Makes sure Redis knows the script, e.g. before a batch that calls it. */
+    public void load(LuaScript script) {
+        sha(script);
+    }
+
+    /** Forgets the loaded SHAs, after an error that says Redis no longer has them. */
+    public void forgetLoaded() {
+        shas.clear();
+    }
+
+    /** Whether an error says a script is not loaded (Redis restarted or its script cache was flushed). */
+    public static boolean isNoScript(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private <R> R run(LuaScript script, RScript.ReturnType returnType, List<String> keys, Object... args) {
+        RScript scripts = redis.getScript(ByteArrayCodec.INSTANCE);
+        Object[] encoded = encode(args);
+        List<Object> keyList = new ArrayList<>(keys);
+        try {
+            return scripts.evalSha(RScript.Mode.READ_WRITE, sha(script), returnType, keyList, encoded);
+        } catch (RedisException e) {
+            if (!isNoScript(e)) {
+                throw e;
+            }
+            shas.remove(script);
+            return scripts.evalSha(RScript.Mode.READ_WRITE, sha(script), returnType, keyList, encoded);
+        }
+    }
+
+    private String sha(LuaScript script) {
+        return shas.computeIfAbsent(script, s -> redis.getScript(ByteArrayCodec.INSTANCE).scriptLoad(s.source()));
+    }
+
+    private static Object[] encode(Object[] args) {
+        Object[] encoded = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            encoded[i] = args[i] instanceof byte[] bytes ? bytes
+                    : String.valueOf(args[i]).getBytes(StandardCharsets.UTF_8);
+        }
+        return encoded;
+    }
+
+    /** Flattens keys given as several collections into one list, in order. */
+    @SafeVarargs
+    public static List<String> keys(Collection<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (Collection<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * How JRQ lays out RQ's data in Redis, and nothing else may know: the key names ({@link
+ * dev.jrq.core.internal.RqKeys}), the field formats of a job hash (timestamps, zlib payload, base64 results), the
+ * Lua scripts that make every multi-key change one atomic round trip, and the decoding of what Python RQ wrote.
+ *
+ * <p>Structures (RQ's own, see the wire-format reference): {@code rq:queue:<q>} lists of job ids;
+ * {@code rq:job:<id>} hashes; {@code rq:results:<id>} streams of results; {@code rq:wip|finished|failed|deferred|
+ * scheduled|canceled:<q>} sorted sets (scores are epoch seconds: a lease deadline in {@code wip}, an expiry in
+ * {@code finished}/{@code failed}, an event time in the others); {@code rq:workers} and {@code rq:worker:<w>}.
+ *
+ * <p>Delivery guarantee: a job is taken and marked started in one script that also records its lease in
+ * {@code rq:wip:<q>}; a finish is fenced by that lease, so a job is run at least once and never booked twice.
+ */
+package dev.jrq.core.internal;

@@ -1,0 +1,39 @@
+-- Record a job's success: status, result entry, finished registry, TTLs, the worker's counters. One round trip.
+-- Fenced: when the job is no longer in rq:wip:<q> under this worker (its lease was reaped), nothing about the
+-- job is written, so a late finish cannot resurrect or double-book it.
+-- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:finished:<q>
+-- KEYS[5] rq:worker:<w>
+-- ARGV[1] job id                ARGV[2] worker name          ARGV[3] now as an RQ timestamp
+-- ARGV[4] now, epoch seconds    ARGV[5] result TTL seconds (-1 keep forever, 0 delete the job)
+-- ARGV[6] base64 of the serialized return value, '' for none
+-- ARGV[7] working time in seconds (float)
+-- Returns 1 when recorded, 0 when fenced off.
+redis.call('HDEL', KEYS[5], 'current_job')
+redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
+redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[7])
+if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
+  return 0
+end
+redis.call('HINCRBY', KEYS[5], 'successful_job_count', 1)
+redis.call('ZREM', KEYS[3], ARGV[1])
+local ttl = tonumber(ARGV[5])
+if ttl == 0 then
+  redis.call('DEL', KEYS[1], KEYS[2])
+  return 1
+end
+redis.call('HSET', KEYS[1], 'status', 'finished', 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
+if ARGV[6] == '' then
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '1')
+else
+  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '1', 'return_value', ARGV[6])
+end
+if ttl < 0 then
+  redis.call('PERSIST', KEYS[1])
+  redis.call('PERSIST', KEYS[2])
+  redis.call('ZADD', KEYS[4], '+inf', ARGV[1])
+else
+  redis.call('EXPIRE', KEYS[1], ttl)
+  redis.call('EXPIRE', KEYS[2], ttl)
+  redis.call('ZADD', KEYS[4], tonumber(ARGV[4]) + ttl, ARGV[1])
+end
+return 1
