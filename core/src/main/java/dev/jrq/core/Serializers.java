@@ -26,7 +26,12 @@ public final class Serializers {
 
     /** The built-in serializer plus those listed in {@code META-INF/services} on the class loader's path. */
     public static Serializers discover(ClassLoader classLoader) {
-        return of(ServiceLoader.load(Serializer.class, classLoader).stream().map(ServiceLoader.Provider::get).toList());
+        return of(discoverProviders(classLoader));
+    }
+
+    /** Only the providers listed in {@code META-INF/services} on the class loader's path. */
+    public static List<Serializer> discoverProviders(ClassLoader classLoader) {
+        return ServiceLoader.load(Serializer.class, classLoader).stream().map(ServiceLoader.Provider::get).toList();
     }
 
     /**

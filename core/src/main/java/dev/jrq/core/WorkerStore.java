@@ -39,10 +39,18 @@ public final class WorkerStore {
         this.client = client;
     }
 
-    /** Registers a worker slot as RQ does at birth ({@code rq:workers}, {@code rq:workers:<q>}, its hash). */
+    /**
+     * Registers a worker slot as RQ does at birth ({@code rq:workers}, {@code rq:workers:<q>}, its hash with
+     * {@code birth}, {@code last_heartbeat} and {@code queues} plus the given fields, e.g. pid and hostname).
+     */
     public void register(String workerName, List<String> queues, Map<String, String> fields) {
         List<Object> args = new ArrayList<>(List.of(RqKeys.worker(workerName), WORKER_TTL.toSeconds()));
-        fields.forEach((field, value) -> {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("birth", now());
+        all.put("last_heartbeat", now());
+        all.put("queues", String.join(",", queues));
+        all.putAll(fields);
+        all.forEach((field, value) -> {
             args.add(field);
             args.add(value);
         });

@@ -1,0 +1,147 @@
+package dev.jrq.worker;
+
+import dev.jrq.core.JobHandlers;
+import dev.jrq.core.JrqClient;
+import dev.jrq.core.WorkerStore;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker process's engine: registers its slots as RQ workers, runs them on their own threads, renews the
+ * registrations and every running job's lease in one batched heartbeat, and unregisters on stop.
+ *
+ * <pre>{@code
+ * Worker worker = new Worker(client, handlers, new WorkerOptions("w1", List.of("default"), 4, true, null));
+ * worker.start();
+ * worker.awaitSlots();   // burst: returns when the queues are empty
+ * worker.stop();
+ * }</pre>
+ */
+public final class Worker {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /** The version this worker reports in its RQ worker hash. */
+    public static final String VERSION = "jrq-0.1.0";
+
+    private final WorkerStore store;
+    private final WorkerOptions options;
+    private final List<WorkerSlot> slots = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, String> running = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeats;
+    private boolean started;
+    private boolean stopped;
+
+    public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options) {
+        this.store = client.workerStore();
+        this.options = options;
+        JobRunner runner = new JobRunner(handlers, store);
+        for (String slotName : options.slotNames()) {
+            slots.add(new WorkerSlot(slotName, options, store, runner, running));
+        }
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "jrq-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Registers the slots and starts them. */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("worker " + options.name() + " was started already");
+        }
+        started = true;
+        for (WorkerSlot slot : slots) {
+            store.register(slot.name(), options.queues(), registration());
+        }
+        long period = options.heartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+        for (WorkerSlot slot : slots) {
+            Thread thread = new Thread(slot, "jrq-slot-" + slot.name());
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.info("Worker {} started: {} slot(s) on queues {}{}", options.name(), slots.size(), options.queues(),
+                options.burst() ? " (burst)" : "");
+    }
+
+    /** Waits until every slot has ended (in burst mode, when the queues are empty). */
+    public void awaitSlots() throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /**
+     * Warm stop: slots take no new job, running jobs finish, then the slots are unregistered. Waits up to
+     * {@code grace} for running jobs.
+     */
+    public synchronized void stop(Duration grace) {
+        if (!started || stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("Worker {} stopping: {} job(s) running", options.name(), running.size());
+        slots.forEach(WorkerSlot::stop);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        heartbeats.shutdownNow();
+        for (WorkerSlot slot : slots) {
+            try {
+                store.unregister(slot.name(), options.queues());
+            } catch (RuntimeException e) {
+                LOG.warn("could not unregister {}: {}", slot.name(), e.getMessage());
+            }
+        }
+        LOG.info("Worker {} stopped", options.name());
+    }
+
+    public WorkerOptions options() {
+        return options;
+    }
+
+    private void heartbeat() {
+        try {
+            store.heartbeat(options.slotNames(), Map.copyOf(running));
+        } catch (RuntimeException e) {
+            LOG.warn("heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    private Map<String, String> registration() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("pid", String.valueOf(ProcessHandle.current().pid()));
+        fields.put("hostname", hostname());
+        fields.put("ip_address", "");
+        fields.put("version", VERSION);
+        fields.put("python_version", "Java " + Runtime.version());
+        fields.put("state", "started");
+        return fields;
+    }
+
+    static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jrq.worker;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.jrq.api.JrqException;
+import dev.jrq.core.JobHandlers;
+import dev.jrq.core.JrqClient;
+import dev.jrq.core.JrqCoreModule;
+import dev.jrq.core.JrqSettings;
+import dev.jrq.core.RedisConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code java -jar jrq-worker.jar [options] [QUEUE...]}: runs jobs from RQ-layout queues.
+ *
+ * <pre>{@code
+ * java -jar worker/target/jrq-worker.jar --url redis://127.0.0.1:6379 --path my-jobs.jar --burst default
+ * }</pre>
+ */
+@Command(name = "jrq-worker", mixinStandardHelpOptions = true, version = Worker.VERSION, sortOptions = false,
+        description = "Runs jobs from the given queues (highest priority first; default: default).")
+public final class WorkerMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+
+    @Parameters(paramLabel = "QUEUE", description = "Queues to take jobs from, highest priority first.")
+    List<String> queues = new ArrayList<>(List.of("default"));
+
+    @Option(names = {"-u", "--url"}, description = "Redis URL, redis://[user:password@]host[:port][/db]; "
+            + "default: $JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
+    String url;
+
+    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, Cluster, TLS).")
+    Path redisConfig;
+
+    @Option(names = {"-P", "--path"}, paramLabel = "JAR|DIR", description = "Jars or folders with job handlers; repeatable.")
+    List<String> path = new ArrayList<>();
+
+    @Option(names = {"-n", "--name"}, description = "Worker name (default: host.pid).")
+    String name;
+
+    @Option(names = {"-c", "--concurrency"}, description = "Jobs run at once (default: number of cores).")
+    int concurrency = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-b", "--burst"}, description = "Exit once the queues are empty.")
+    boolean burst;
+
+    @Option(names = {"-S", "--serializer"}, description = "Serializer name (default: json, RQ's JSONSerializer).")
+    String serializer = "json";
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the worker command line and returns its exit code: 0 done, 1 bad input or Redis unreachable. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new WorkerMain());
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            Throwable userError = userError(error);
+            if (userError == null) {
+                throw error;
+            }
+            line.getErr().println("jrq-worker: " + userError.getMessage());
+            return 1;
+        });
+        commandLine.setParameterExceptionHandler((error, arguments) -> {
+            error.getCommandLine().getErr().println("jrq-worker: " + error.getMessage());
+            error.getCommandLine().getErr().println("Try 'jrq-worker --help'.");
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        WorkerOptions options = new WorkerOptions(name == null ? defaultName() : name, queues, concurrency, burst, null);
+        JrqSettings settings = new JrqSettings(redis(), serializerName(),
+                PluginPath.classLoader(path, WorkerMain.class.getClassLoader()));
+        Injector injector = Guice.createInjector(new JrqCoreModule(settings), new WorkerModule(options));
+        JrqClient client = injector.getInstance(JrqClient.class);
+        JobHandlers handlers = injector.getInstance(JobHandlers.class);
+        LOG.info("Connected to {}; handlers: {}", settings.redis().description(), handlers.names());
+        Worker worker = injector.getInstance(Worker.class);
+        Thread stopOnSignal = new Thread(() -> {
+            worker.stop(Duration.ofDays(1));
+            client.close();
+        }, "jrq-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        worker.start();
+        worker.awaitSlots();
+        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        worker.stop(Duration.ZERO);
+        client.close();
+        return 0;
+    }
+
+    /** The JRQ or argument error behind a failure (Guice wraps them), or null for a bug. */
+    private static Throwable userError(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JrqException || cause instanceof IllegalArgumentException) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private RedisConfig redis() {
+        if (redisConfig != null) {
+            return RedisConfig.fromYaml(redisConfig);
+        }
+        return url != null ? RedisConfig.fromUrl(url) : RedisConfig.fromEnvironment();
+    }
+
+    private String serializerName() {
+        // why: RQ users pass RQ's dotted class path; it names the same format.
+        return "rq.serializers.JSONSerializer".equals(serializer) ? "json" : serializer;
+    }
+
+    private static String defaultName() {
+        return Worker.hostname().replace(':', '-').replace(' ', '-') + "." + ProcessHandle.current().pid();
+    }
+}

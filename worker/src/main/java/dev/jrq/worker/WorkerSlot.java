@@ -1,0 +1,104 @@
+package dev.jrq.worker;
+
+import dev.jrq.core.ClaimedJob;
+import dev.jrq.core.WorkerStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One job at a time: take a job (blocking in Redis while the queues are empty), run it, record it, repeat until
+ * told to stop, or, in burst mode, until every queue is empty. Shows in {@code rq:workers} as one RQ worker.
+ */
+final class WorkerSlot implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerSlot.class);
+    /** why: bounded so that a stop or a suspension is noticed within a second even by an idle slot. */
+    private static final Duration BLOCK = Duration.ofSeconds(1);
+
+    private final String name;
+    private final WorkerOptions options;
+    private final WorkerStore store;
+    private final JobRunner runner;
+    private final Map<String, String> running;
+    private volatile boolean stopping;
+
+    WorkerSlot(String name, WorkerOptions options, WorkerStore store, JobRunner runner, Map<String, String> running) {
+        this.name = name;
+        this.options = options;
+        this.store = store;
+        this.runner = runner;
+        this.running = running;
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Asks the slot to stop after its current job (if any). */
+    void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public void run() {
+        List<String> queues = options.queues();
+        String state = "";
+        while (!stopping) {
+            try {
+                if (store.isSuspended()) {
+                    state = setState(state, "suspended");
+                    if (options.burst()) {
+                        break;
+                    }
+                    Thread.sleep(BLOCK.toMillis()); // why: RQ's suspension has no event to wait on; checked each second
+                    continue;
+                }
+                state = setState(state, "idle");
+                Optional<ClaimedJob> job = store.take(name, queues, options.burst() ? Duration.ZERO : BLOCK);
+                if (job.isEmpty()) {
+                    if (options.burst()) {
+                        break;
+                    }
+                    continue;
+                }
+                state = "busy";
+                running.put(job.get().jobId(), job.get().queue());
+                try {
+                    runner.run(name, job.get());
+                } finally {
+                    running.remove(job.get().jobId());
+                }
+                state = "idle"; // the finish script set it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                // why: Redis unreachable or a bug in a step; wait a moment and go on rather than die
+                LOG.error("worker {}: {}; retrying in 1 s", name, e.getMessage(), e);
+                if (!pause()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private String setState(String current, String wanted) {
+        if (!wanted.equals(current)) {
+            store.setState(name, wanted);
+        }
+        return wanted;
+    }
+
+    private boolean pause() {
+        try {
+            Thread.sleep(BLOCK.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
