@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
@@ -63,7 +64,18 @@ public final class JobRegistry {
 
     /** The entry's score in epoch seconds ({@code Double.POSITIVE_INFINITY} for never), {@code null} if absent. */
     public Double score(String jobId) {
-        return set().getScore(jobId);
+        // why: Redisson's ZSCORE reply parser fails on Redis' "inf", which a FOREVER result is scored with.
+        String score = redis.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY,
+                "return redis.call('ZSCORE', KEYS[1], ARGV[1])", RScript.ReturnType.VALUE,
+                List.of(RqKeys.registry(type.keyPart(), queue)), jobId);
+        if (score == null) {
+            return null;
+        }
+        return switch (score) {
+            case "inf", "+inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.valueOf(score);
+        };
     }
 
     /**

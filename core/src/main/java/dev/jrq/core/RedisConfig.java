@@ -145,6 +145,7 @@ public final class RedisConfig {
     }
 
     private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        // why: URLDecoder is for forms and turns '+' into a space; in a URL's user info '+' is itself (redis-py).
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

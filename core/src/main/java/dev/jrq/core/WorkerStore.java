@@ -70,19 +70,22 @@ public final class WorkerStore {
 
     /**
      * Takes the next job from the queues in priority order and marks it started, blocking up to {@code block}
-     * when all are empty. Empty when nothing arrived in time.
+     * when all are empty.
+     *
+     * @return the job, or {@link Take#NOTHING} when nothing arrived in time, or {@link Take#SUSPENDED} when
+     *         workers are suspended ({@code rq suspend})
      */
-    public Optional<ClaimedJob> take(String workerName, List<String> queues, Duration block) throws InterruptedException {
-        Optional<ClaimedJob> job = start(workerName, queues, "", 0);
-        if (job.isPresent() || block.isZero()) {
-            return job;
+    public Take take(String workerName, List<String> queues, Duration block) throws InterruptedException {
+        Take take = start(workerName, queues, "", 0);
+        if (take != Take.NOTHING || block.isZero()) {
+            return take;
         }
         List<String> queueKeys = queues.stream().map(RqKeys::queue).toList();
         RBlockingQueue<String> first = client.redis().getBlockingQueue(queueKeys.get(0), StringCodec.INSTANCE);
         Entry<String, String> popped = first.pollFromAnyWithName(block,
                 queueKeys.subList(1, queueKeys.size()).toArray(String[]::new));
         if (popped == null) {
-            return Optional.empty();
+            return Take.NOTHING;
         }
         // why: between BLPOP and this call the id is only in this process; the lease begins with the script.
         return start(workerName, queues, popped.getValue(), queueKeys.indexOf(popped.getKey()) + 1);
@@ -140,14 +143,37 @@ public final class WorkerStore {
         batch.execute();
     }
 
+    /**
+     * Marks busy worker slots as asked to shut down ({@code shutdown_requested_date}, as RQ's warm shutdown does),
+     * in one round trip.
+     */
+    public void markShutdownRequested(List<String> workerNames) {
+        String now = now();
+        RBatch batch = client.redis().createBatch();
+        workerNames.forEach(name -> batch.getMap(RqKeys.worker(name), StringCodec.INSTANCE)
+                .fastPutAsync("shutdown_requested_date", now));
+        batch.execute();
+    }
+
+    /** What {@link #take} got: a job, nothing, or a refusal because workers are suspended. */
+    public record Take(ClaimedJob job, boolean suspended) {
+        public static final Take NOTHING = new Take(null, false);
+        public static final Take SUSPENDED = new Take(null, true);
+
+        public Optional<ClaimedJob> claimed() {
+            return Optional.ofNullable(job);
+        }
+    }
+
     /** Whether workers are suspended ({@code rq suspend}: the key {@code rq:suspended} exists). */
     public boolean isSuspended() {
         return client.redis().getBucket(RqKeys.SUSPENDED, StringCodec.INSTANCE).isExists();
     }
 
-    private Optional<ClaimedJob> start(String workerName, List<String> queues, String poppedId, int poppedIndex) {
-        List<String> keys = new ArrayList<>(1 + 2 * queues.size());
+    private Take start(String workerName, List<String> queues, String poppedId, int poppedIndex) {
+        List<String> keys = new ArrayList<>(2 + 2 * queues.size());
         keys.add(RqKeys.worker(workerName));
+        keys.add(RqKeys.SUSPENDED);
         for (String queue : queues) {
             keys.add(RqKeys.queue(queue));
             keys.add(RqKeys.registry("wip", queue));
@@ -158,14 +184,17 @@ public final class WorkerStore {
         args.addAll(queues);
         List<byte[]> reply = client.scripts().runForList(LuaScript.DEQUEUE, keys, args.toArray());
         if (reply.isEmpty()) {
-            return Optional.empty();
+            return Take.NOTHING;
+        }
+        if (reply.size() == 1) {
+            return Take.SUSPENDED;
         }
         Map<String, byte[]> hash = new LinkedHashMap<>();
         for (int i = 2; i + 1 < reply.size(); i += 2) {
             hash.put(text(reply.get(i)), reply.get(i + 1));
         }
         String jobId = text(reply.get(1));
-        return Optional.of(new ClaimedJob(text(reply.get(0)), client.codec().decodeJob(jobId, hash)));
+        return new Take(new ClaimedJob(text(reply.get(0)), client.codec().decodeJob(jobId, hash)), false);
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {

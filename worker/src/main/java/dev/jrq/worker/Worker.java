@@ -94,6 +94,7 @@ public final class Worker {
         stopped = true;
         LOG.info("Worker {} stopping: {} job(s) running", options.name(), running.size());
         slots.forEach(WorkerSlot::stop);
+        markShutdownRequested();
         long deadline = System.nanoTime() + grace.toNanos();
         for (Thread thread : threads) {
             try {
@@ -116,6 +117,17 @@ public final class Worker {
 
     public WorkerOptions options() {
         return options;
+    }
+
+    private void markShutdownRequested() {
+        List<String> busy = slots.stream().filter(WorkerSlot::isBusy).map(WorkerSlot::name).toList();
+        try {
+            if (!busy.isEmpty()) {
+                store.markShutdownRequested(busy);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not mark the shutdown request: {}", e.getMessage());
+        }
     }
 
     private void heartbeat() {

@@ -8,6 +8,7 @@ import dev.jrq.core.JrqClient;
 import dev.jrq.core.JrqCoreModule;
 import dev.jrq.core.JrqSettings;
 import dev.jrq.core.RedisConfig;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +64,11 @@ public final class WorkerMain implements Callable<Integer> {
 
     /** Runs the worker command line and returns its exit code: 0 done, 1 bad input or Redis unreachable. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new WorkerMain());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new WorkerMain()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
             Throwable userError = userError(error);
             if (userError == null) {
@@ -97,7 +102,11 @@ public final class WorkerMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         worker.start();
         worker.awaitSlots();
-        Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
+        } catch (IllegalStateException shuttingDown) {
+            return 0; // why: a signal stopped the slots; the hook finishes the stop and closes the client
+        }
         worker.stop(Duration.ZERO);
         client.close();
         return 0;

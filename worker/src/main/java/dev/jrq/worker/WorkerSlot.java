@@ -5,7 +5,6 @@ import dev.jrq.core.WorkerStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +23,7 @@ final class WorkerSlot implements Runnable {
     private final JobRunner runner;
     private final Map<String, String> running;
     private volatile boolean stopping;
+    private volatile boolean busy;
 
     WorkerSlot(String name, WorkerOptions options, WorkerStore store, JobRunner runner, Map<String, String> running) {
         this.name = name;
@@ -37,6 +37,11 @@ final class WorkerSlot implements Runnable {
         return name;
     }
 
+    /** Whether the slot is running a job now. */
+    boolean isBusy() {
+        return busy;
+    }
+
     /** Asks the slot to stop after its current job (if any). */
     void stop() {
         stopping = true;
@@ -48,7 +53,8 @@ final class WorkerSlot implements Runnable {
         String state = "";
         while (!stopping) {
             try {
-                if (store.isSuspended()) {
+                WorkerStore.Take take = store.take(name, queues, options.burst() ? Duration.ZERO : BLOCK);
+                if (take.suspended()) {
                     state = setState(state, "suspended");
                     if (options.burst()) {
                         break;
@@ -56,22 +62,15 @@ final class WorkerSlot implements Runnable {
                     Thread.sleep(BLOCK.toMillis()); // why: RQ's suspension has no event to wait on; checked each second
                     continue;
                 }
-                state = setState(state, "idle");
-                Optional<ClaimedJob> job = store.take(name, queues, options.burst() ? Duration.ZERO : BLOCK);
-                if (job.isEmpty()) {
+                if (take.job() == null) {
+                    state = setState(state, "idle");
                     if (options.burst()) {
                         break;
                     }
                     continue;
                 }
-                state = "busy";
-                running.put(job.get().jobId(), job.get().queue());
-                try {
-                    runner.run(name, job.get());
-                } finally {
-                    running.remove(job.get().jobId());
-                }
-                state = "idle"; // the finish script set it
+                run(take.job());
+                state = "idle"; // why: the take script set busy and the finish script idle
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -82,6 +81,17 @@ final class WorkerSlot implements Runnable {
                     break;
                 }
             }
+        }
+    }
+
+    private void run(ClaimedJob job) {
+        busy = true;
+        running.put(job.jobId(), job.queue());
+        try {
+            runner.run(name, job);
+        } finally {
+            running.remove(job.jobId());
+            busy = false;
         }
     }
 

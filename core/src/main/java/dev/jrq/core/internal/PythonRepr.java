@@ -3,7 +3,6 @@ package dev.jrq.core.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /**
  * RQ's default job description, the Python call string: {@code test_job.i_am_a_job(7, name='x')}. Each
@@ -19,7 +18,9 @@ public final class PythonRepr {
     public static String callString(String name, List<Object> args, Map<String, Object> kwargs) {
         StringJoiner call = new StringJoiner(", ", name + "(", ")");
         args.forEach(arg -> call.add(truncate(repr(arg))));
-        new TreeMap<>(kwargs).forEach((key, value) -> call.add(key + "=" + truncate(repr(value))));
+        // why: RQ sorts the "key=value" strings, not the keys ("a1=2" comes before "a=1").
+        kwargs.entrySet().stream().map(entry -> entry.getKey() + "=" + truncate(repr(entry.getValue())))
+                .sorted().forEach(call::add);
         return call.toString();
     }
 
@@ -31,7 +32,7 @@ public final class PythonRepr {
             return bool ? "True" : "False";
         }
         if (value instanceof CharSequence text) {
-            return "'" + text.toString().replace("\\", "\\\\").replace("'", "\\'") + "'";
+            return reprString(text.toString());
         }
         if (value instanceof List<?> list) {
             StringJoiner joined = new StringJoiner(", ", "[", "]");
@@ -44,6 +45,31 @@ public final class PythonRepr {
             return joined.toString();
         }
         return String.valueOf(value);
+    }
+
+    /** Python 3's {@code repr} of a str: single quotes unless only {@code '} occurs, control characters escaped. */
+    private static String reprString(String text) {
+        char quote = text.indexOf('\'') >= 0 && text.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c == quote) {
+                        out.append('\\').append(c);
+                    } else if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append(quote).toString();
     }
 
     private static String truncate(String text) {

@@ -1,0 +1,54 @@
+package dev.jrq.worker;
+
+import dev.jrq.api.JobContext;
+import dev.jrq.api.spi.JobHandler;
+import dev.jrq.api.spi.JobName;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Handlers the worker tests run; also listed in META-INF/services for WorkerMainIT. */
+final class TestJobs {
+    /** Latches for {@link Blocking}: the test opens {@code release} when the job may end. */
+    static volatile CountDownLatch started = new CountDownLatch(1);
+    static volatile CountDownLatch release = new CountDownLatch(1);
+
+    private TestJobs() {
+    }
+
+    @JobName("tests.echo")
+    public static final class Echo implements JobHandler {
+        @Override
+        public Object perform(JobContext job) {
+            return Map.of("args", job.args(), "kwargs", job.kwargs(), "queue", job.queue());
+        }
+    }
+
+    @JobName("tests.boom")
+    public static final class Boom implements JobHandler {
+        @Override
+        public Object perform(JobContext job) {
+            throw new IllegalStateException("boom: " + job.arg(0, String.class));
+        }
+    }
+
+    @JobName("tests.unstorable")
+    public static final class Unstorable implements JobHandler {
+        @Override
+        public Object perform(JobContext job) {
+            return new Object(); // Jackson cannot write a plain Object
+        }
+    }
+
+    @JobName("tests.blocking")
+    public static final class Blocking implements JobHandler {
+        @Override
+        public Object perform(JobContext job) throws InterruptedException {
+            started.countDown();
+            if (!release.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the job");
+            }
+            return "released";
+        }
+    }
+}
