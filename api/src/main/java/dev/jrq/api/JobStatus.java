@@ -28,11 +28,13 @@ public enum JobStatus {
 
     static {
         // why: one table for every component; RQ's observed life cycle plus requeue/cancel/retry moves.
-        MOVES.put(QUEUED, EnumSet.of(STARTED, CANCELED, DEFERRED, SCHEDULED, QUEUED));
+        // A retry leaves from STARTED (to QUEUED, or SCHEDULED with an interval), as in RQ; an ended job moves
+        // only by requeue, and a queued job is never queued twice.
+        MOVES.put(QUEUED, EnumSet.of(STARTED, CANCELED));
         MOVES.put(STARTED, EnumSet.of(FINISHED, FAILED, STOPPED, QUEUED, SCHEDULED));
         MOVES.put(FINISHED, EnumSet.of(QUEUED));
-        MOVES.put(FAILED, EnumSet.of(QUEUED, SCHEDULED));
-        MOVES.put(DEFERRED, EnumSet.of(QUEUED, CANCELED, SCHEDULED));
+        MOVES.put(FAILED, EnumSet.of(QUEUED));
+        MOVES.put(DEFERRED, EnumSet.of(QUEUED, CANCELED));
         MOVES.put(SCHEDULED, EnumSet.of(QUEUED, CANCELED));
         MOVES.put(STOPPED, EnumSet.of(QUEUED));
         MOVES.put(CANCELED, EnumSet.of(QUEUED));

@@ -91,7 +91,9 @@ public final class Job {
             if (left.isNegative() || left.isZero()) {
                 throw new ResultTimeoutException(id, status, timeout);
             }
-            seen = awaitEntryAfter(seen, left.compareTo(LONGEST_BLOCK) < 0 ? left : LONGEST_BLOCK);
+            // why: XREAD sends BLOCK in whole milliseconds, and BLOCK 0 would wait forever.
+            Duration block = left.compareTo(LONGEST_BLOCK) < 0 ? left : LONGEST_BLOCK;
+            seen = awaitEntryAfter(seen, block.toMillis() < 1 ? Duration.ofMillis(1) : block);
         }
     }
 

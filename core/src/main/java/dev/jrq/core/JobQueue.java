@@ -159,16 +159,25 @@ public final class JobQueue {
     /**
      * Puts a failed job back at the end of this queue (RQ's {@code requeue}).
      *
-     * @throws NoSuchJobException when the job is not in this queue's failed registry
+     * @throws NoSuchJobException when there is no such job
+     * @throws IllegalStateException when the job is not in this queue's failed registry
      */
     public void requeue(String jobId) {
         List<String> keys = List.of(RqKeys.job(jobId), RqKeys.registry("failed", name), RqKeys.queue(name),
                 RqKeys.QUEUES);
         long outcome = client.scripts().runForLong(LuaScript.REQUEUE_JOB, keys, jobId,
                 RqTime.format(client.clock().instant()), RqKeys.queue(name), "0");
-        if (outcome != 1) {
+        if (outcome == 1) {
+            return;
+        }
+        // why: a job that exists but did not fail is not "missing"; say what it is, as cancel does.
+        String status = outcome == 0 ? client.redis().<String, String>getMap(RqKeys.job(jobId), StringCodec.INSTANCE)
+                .get("status") : null;
+        if (status == null) {
             throw new NoSuchJobException(jobId);
         }
+        throw new IllegalStateException("job " + jobId + " is " + status + " and not in the failed registry of "
+                + "queue " + name + "; only a failed job can be requeued");
     }
 
     private RList<String> list() {

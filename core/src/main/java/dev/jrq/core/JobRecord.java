@@ -26,7 +26,8 @@ public record JobRecord(String id, JobStatus status, String origin, JobPayload p
                         Map<String, Object> meta, Map<String, String> fields) {
 
     public JobRecord {
-        meta = Map.copyOf(meta);
+        // why: not Map.copyOf, which refuses the JSON nulls a meta may hold
+        meta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
         fields = Map.copyOf(fields);
     }
 

@@ -1,11 +1,15 @@
 package dev.jrq.core.testing;
 
 import dev.jrq.core.JrqClient;
+import dev.jrq.core.JsonSerializer;
 import dev.jrq.core.RedisConfig;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.redisnode.RedisNode;
+import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
@@ -38,6 +42,23 @@ public final class TestRedis {
         return client;
     }
 
+    /** A new client on this Redis whose time comes from {@code clock} (e.g. a {@link MutableClock}). */
+    public synchronized JrqClient newClient(Clock clock) {
+        JrqClient client = JrqClient.connect(RedisConfig.fromUrl(url), new JsonSerializer(), clock);
+        clients.add(client);
+        return client;
+    }
+
+    /**
+     * How many connections are blocked in a command now ({@code BLPOP}, {@code XREAD BLOCK}...), from
+     * {@code INFO clients}: lets a test wait until another thread is really waiting before it acts.
+     */
+    public int blockedClients() {
+        java.util.Map<String, String> info = raw.getRedisNodes(RedisNodes.SINGLE).getInstance()
+                .info(RedisNode.InfoSection.CLIENTS);
+        return Integer.parseInt(info.getOrDefault("blocked_clients", "0").trim());
+    }
+
     /** A Redisson client for looking at raw keys (string codec). */
     public RedissonClient raw() {
         return raw;
@@ -52,6 +73,13 @@ public final class TestRedis {
     public byte[] hashBytes(String key, String field) {
         return raw.<String, byte[]>getMap(key, new org.redisson.codec.CompositeCodec(StringCodec.INSTANCE,
                 org.redisson.client.codec.ByteArrayCodec.INSTANCE)).get(field);
+    }
+
+    /** A member's score in a sorted set as Redis writes it ({@code "1795852795"}, {@code "inf"}), or null. */
+    public String zscore(String key, String member) {
+        return raw.getScript(StringCodec.INSTANCE).eval(org.redisson.api.RScript.Mode.READ_ONLY,
+                "return redis.call('ZSCORE', KEYS[1], ARGV[1])", org.redisson.api.RScript.ReturnType.VALUE,
+                List.of(key), member);
     }
 
     /** Seconds to live of a key: -1 none, -2 missing (as {@code TTL}). */

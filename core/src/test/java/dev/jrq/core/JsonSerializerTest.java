@@ -1,0 +1,79 @@
+package dev.jrq.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jrq.api.SerializationException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonSerializerTest {
+    private final JsonSerializer json = new JsonSerializer();
+
+    @Test
+    void name_builtIn_isJson() {
+        assertThat(json.name()).isEqualTo("json").isEqualTo(JsonSerializer.NAME);
+    }
+
+    @Test
+    void deserialize_whatPythonWrote_readsTheCall() {
+        Object call = json.deserialize(utf8("[\"rqjobs.echo\", null, [1, \"two\", 3.5, null, true, [1, 2], "
+                + "{\"a\": 1}], {\"kw\": \"x\"}]"));
+        assertThat(call).isEqualTo(Arrays.asList("rqjobs.echo", null,
+                Arrays.asList(1, "two", 3.5, null, true, List.of(1, 2), Map.of("a", 1)), Map.of("kw", "x")));
+    }
+
+    @Test
+    void deserialize_pythonAsciiEscapes_readAsUnicode() {
+        assertThat(json.deserialize(utf8("\"caf\\u00e9 \\ud83d\\ude00\""))).isEqualTo("caf\u00e9 \ud83d\ude00");
+    }
+
+    @Test
+    void deserialize_integers_smallestJavaTypeThatHoldsThem() {
+        assertThat(json.deserialize(utf8("[7, 4294967296, 18446744073709551616]"))).isEqualTo(
+                List.of(7, 4_294_967_296L, new BigInteger("18446744073709551616")));
+    }
+
+    @Test
+    void deserialize_pythonNonFiniteFloats_readAsDoubles() {
+        assertThat(json.deserialize(utf8("[NaN, Infinity, -Infinity]"))).isEqualTo(
+                List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void serialize_nonFiniteDoubles_writtenAsPythonWritesThem() {
+        byte[] bytes = json.serialize(List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("[NaN,Infinity,-Infinity]");
+        assertThat(json.deserialize(bytes)).isEqualTo(
+                List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void deserialize_pickle_messageSaysItLooksLikePickle() {
+        assertThatThrownBy(() -> json.deserialize(new byte[] {(byte) 0x80, 0x05, 0x4b, 0x2a, 0x2e}))
+                .isInstanceOf(SerializationException.class)
+                .hasMessage("not JSON (5 bytes, looks like a Python pickle)");
+    }
+
+    @Test
+    void deserialize_emptyOrText_throwsSerializationException() {
+        assertThatThrownBy(() -> json.deserialize(new byte[0])).isInstanceOf(SerializationException.class);
+        assertThatThrownBy(() -> json.deserialize(utf8("not json"))).isInstanceOf(SerializationException.class)
+                .hasMessage("not JSON (8 bytes)");
+    }
+
+    @Test
+    void serialize_objectWithoutJsonForm_throwsSerializationExceptionNamingTheClass() {
+        assertThatThrownBy(() -> json.serialize(new Object()))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("cannot write a java.lang.Object as JSON");
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jrq.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jrq.api.ConfigurationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.redisson.config.SingleServerConfig;
+
+class RedisConfigTest {
+
+    @Test
+    void fromUrl_hostOnly_defaultPortAndDatabaseZero() {
+        RedisConfig config = RedisConfig.fromUrl("redis://cache.internal");
+        assertThat(server(config).getAddress()).isEqualTo("redis://cache.internal:6379");
+        assertThat(server(config).getDatabase()).isZero();
+        assertThat(server(config).getPassword()).isNull();
+        assertThat(config.description()).isEqualTo("redis://cache.internal:6379/0");
+    }
+
+    @Test
+    void fromUrl_portAndDatabase_used() {
+        RedisConfig config = RedisConfig.fromUrl("redis://127.0.0.1:6380/2");
+        assertThat(server(config).getAddress()).isEqualTo("redis://127.0.0.1:6380");
+        assertThat(server(config).getDatabase()).isEqualTo(2);
+    }
+
+    @Test
+    void fromUrl_rediss_keepsTlsScheme() {
+        assertThat(server(RedisConfig.fromUrl("rediss://secure.example:6390")).getAddress())
+                .isEqualTo("rediss://secure.example:6390");
+    }
+
+    @Test
+    void fromUrl_passwordOnly_setsPasswordNotUser() {
+        SingleServerConfig server = server(RedisConfig.fromUrl("redis://:s3cret@127.0.0.1:6379"));
+        assertThat(server.getPassword()).isEqualTo("s3cret");
+        assertThat(server.getUsername()).isNull();
+    }
+
+    @Test
+    void fromUrl_userAndPassword_setsBoth() {
+        SingleServerConfig server = server(RedisConfig.fromUrl("redis://app:s3cret@127.0.0.1:6379/1"));
+        assertThat(server.getUsername()).isEqualTo("app");
+        assertThat(server.getPassword()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void fromUrl_percentEncodedPassword_decodedButPlusKept() {
+        SingleServerConfig server = server(RedisConfig.fromUrl("redis://:p%40ss+word%3A1@127.0.0.1"));
+        assertThat(server.getPassword()).isEqualTo("p@ss+word:1");
+    }
+
+    @Test
+    void description_withPassword_leavesThePasswordOut() {
+        RedisConfig config = RedisConfig.fromUrl("redis://app:s3cret@127.0.0.1:6379/1");
+        assertThat(config.description()).isEqualTo("redis://127.0.0.1:6379/1").doesNotContain("s3cret");
+        assertThat(config).hasToString("redis://127.0.0.1:6379/1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:6379", "127.0.0.1:6379", "redis://", "redis:///0",
+            "redis://127.0.0.1:6379/abc", "redis://127.0.0.1:6379/-1", "redis://bad host:6379"})
+    void fromUrl_malformed_messageNamesTheUrlAndTheExpectedForm(String url) {
+        assertThatThrownBy(() -> RedisConfig.fromUrl(url))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("'" + url + "'")
+                .hasMessageContaining("expected redis://");
+    }
+
+    @Test
+    void fromUrl_blankOrNull_saysWhatIsExpected() {
+        for (String url : new String[] {null, " "}) {
+            assertThatThrownBy(() -> RedisConfig.fromUrl(url))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("no Redis URL given; expected redis://[user:password@]host[:port][/db]");
+        }
+    }
+
+    @Test
+    void fromYaml_missingFile_namesTheFile(@TempDir Path dir) {
+        Path missing = dir.resolve("redisson.yaml");
+        assertThatThrownBy(() -> RedisConfig.fromYaml(missing))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(missing.toAbsolutePath().toString());
+    }
+
+    @Test
+    void fromYaml_notRedissonYaml_namesTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("redisson.yaml"), "this: [is not: redisson");
+        assertThatThrownBy(() -> RedisConfig.fromYaml(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("is not Redisson YAML");
+    }
+
+    @Test
+    void fromYaml_singleServer_describedByItsFile(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("redisson.yaml"),
+                "singleServerConfig:\n  address: \"redis://127.0.0.1:6379\"\n  database: 3\n");
+        RedisConfig config = RedisConfig.fromYaml(file);
+        assertThat(server(config).getDatabase()).isEqualTo(3);
+        assertThat(config.description()).contains(file.toString());
+    }
+
+    private static SingleServerConfig server(RedisConfig config) {
+        return config.redissonConfig().useSingleServer();
+    }
+}

@@ -1,0 +1,189 @@
+package dev.jrq.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jrq.api.JobOptions;
+import dev.jrq.api.JobRequest;
+import dev.jrq.api.JobStatus;
+import dev.jrq.core.testing.MutableClock;
+import dev.jrq.core.testing.RedisServerExtension;
+import dev.jrq.core.testing.TestRedis;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.client.codec.StringCodec;
+
+/** Taking, finishing and leasing jobs as a worker slot does. */
+@ExtendWith(RedisServerExtension.class)
+class WorkerStoreIT {
+    private static final Instant START = Instant.parse("2026-11-28T07:51:35Z");
+    private static final String WORKER = "w1";
+    private static final List<String> HIGH_THEN_LOW = List.of("high", "low");
+
+    private final MutableClock clock = MutableClock.at(START);
+    private TestRedis redis;
+    private JrqClient client;
+    private WorkerStore store;
+
+    @BeforeEach
+    void connect(TestRedis redis) {
+        this.redis = redis;
+        this.client = redis.newClient(clock);
+        this.store = client.workerStore();
+    }
+
+    @Test
+    void take_jobsOnSeveralQueues_highestPriorityQueueFirst() throws Exception {
+        Job low = client.queue("low").enqueue("rqjobs.noop");
+        Job high = client.queue("high").enqueue("rqjobs.noop");
+
+        ClaimedJob first = take(Duration.ZERO);
+        ClaimedJob second = take(Duration.ZERO);
+
+        assertThat(first.jobId()).isEqualTo(high.id());
+        assertThat(first.queue()).isEqualTo("high");
+        assertThat(second.jobId()).isEqualTo(low.id());
+        assertThat(second.queue()).isEqualTo("low");
+    }
+
+    @Test
+    void take_queuedJob_markedStartedAndLeased() throws Exception {
+        Job job = client.queue("low").enqueue(JobRequest.of("rqjobs.add", 2, 3)
+                .withOptions(JobOptions.builder().ttl(Duration.ofHours(1)).build()));
+
+        ClaimedJob claimed = take(Duration.ZERO);
+
+        assertThat(claimed.jobName()).isEqualTo("rqjobs.add");
+        assertThat(claimed.args()).containsExactly(2, 3);
+        assertThat(claimed.record().status()).isEqualTo(JobStatus.STARTED);
+        assertThat(redis.hash("rq:job:" + job.id())).containsEntry("status", "started")
+                .containsEntry("worker_name", WORKER).containsEntry("started_at", "2026-11-28T07:51:35.000000Z");
+        assertThat(redis.ttlSeconds("rq:job:" + job.id())).as("PERSIST at start").isEqualTo(-1);
+        assertThat(redis.zscore("rq:wip:low", job.id())).isEqualTo(String.valueOf(START.getEpochSecond() + 60));
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
+                .containsEntry("current_job", job.id());
+        assertThat(client.queue("low").isEmpty()).isTrue();
+    }
+
+    @Test
+    void take_emptyQueues_nothingWithoutBlockingAndAfterAShortBlock() throws Exception {
+        assertThat(store.take(WORKER, HIGH_THEN_LOW, Duration.ZERO)).isEqualTo(WorkerStore.Take.NOTHING);
+        assertThat(store.take(WORKER, HIGH_THEN_LOW, Duration.ofMillis(200)).claimed()).isEmpty();
+    }
+
+    @Test
+    void take_jobEnqueuedWhileBlocked_returnsItAtOnce() {
+        int blockedBefore = redis.blockedClients();
+        CompletableFuture<WorkerStore.Take> taking = CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.take(WORKER, HIGH_THEN_LOW, Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.blockedClients() > blockedBefore);
+
+        Job job = client.queue("low").enqueue("rqjobs.noop");
+
+        await().atMost(Duration.ofSeconds(2)).until(taking::isDone);
+        ClaimedJob claimed = taking.join().claimed().orElseThrow();
+        assertThat(claimed.jobId()).isEqualTo(job.id());
+        assertThat(claimed.queue()).isEqualTo("low");
+        assertThat(job.status()).isEqualTo(JobStatus.STARTED);
+        assertThat(client.queue("low").registry(RegistryType.STARTED).contains(job.id())).isTrue();
+    }
+
+    @Test
+    void take_jobHashDeletedWhileQueued_skipsToTheNextJob() throws Exception {
+        Job deleted = client.queue("high").enqueue("rqjobs.noop");
+        Job next = client.queue("high").enqueue("rqjobs.noop");
+        redis.raw().getKeys().delete("rq:job:" + deleted.id());
+
+        assertThat(take(Duration.ZERO).jobId()).isEqualTo(next.id());
+        assertThat(client.queue("high").isEmpty()).isTrue();
+        assertThat(client.findJob(deleted.id())).isEmpty();
+    }
+
+    @Test
+    void take_workersSuspended_takesNothing() throws Exception {
+        Job job = client.queue("high").enqueue("rqjobs.noop");
+        redis.raw().getBucket("rq:suspended", StringCodec.INSTANCE).set("1");
+
+        assertThat(store.take(WORKER, HIGH_THEN_LOW, Duration.ZERO)).isEqualTo(WorkerStore.Take.SUSPENDED);
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void finish_afterTheLeaseWasReaped_falseAndNothingWrittenToTheJob() throws Exception {
+        Job job = client.queue("high").enqueue("rqjobs.noop");
+        ClaimedJob claimed = take(Duration.ZERO);
+        redis.raw().getScoredSortedSet("rq:wip:high", StringCodec.INSTANCE).remove(job.id());
+        Map<String, String> before = redis.hash("rq:job:" + job.id());
+
+        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isFalse();
+        assertThat(store.finishFailure(WORKER, claimed, "late", Duration.ofMillis(5))).isFalse();
+
+        assertThat(redis.hash("rq:job:" + job.id())).isEqualTo(before);
+        assertThat(redis.raw().getKeys().countExists("rq:results:" + job.id())).isZero();
+        assertThat(redis.raw().getKeys().countExists("rq:finished:high", "rq:failed:high")).isZero();
+    }
+
+    @Test
+    void finish_byAnotherWorker_false() throws Exception {
+        Job job = client.queue("high").enqueue("rqjobs.noop");
+        ClaimedJob claimed = take(Duration.ZERO);
+
+        assertThat(store.finishSuccess("someone-else", claimed, 1, Duration.ofMillis(5))).isFalse();
+        assertThat(job.status()).isEqualTo(JobStatus.STARTED);
+        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isTrue();
+    }
+
+    @Test
+    void finish_successAndFailure_countedOnTheWorker() throws Exception {
+        client.queue("high").enqueue("rqjobs.noop");
+        client.queue("high").enqueue("rqjobs.fail");
+        store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(250));
+        store.finishFailure(WORKER, take(Duration.ZERO), "boom", Duration.ofMillis(500));
+
+        Map<String, String> worker = redis.hash("rq:worker:" + WORKER);
+        assertThat(worker).containsEntry("successful_job_count", "1").containsEntry("failed_job_count", "1")
+                .containsEntry("state", "idle").doesNotContainKey("current_job");
+        assertThat(Double.parseDouble(worker.get("total_working_time"))).isEqualTo(0.75);
+    }
+
+    @Test
+    void heartbeat_runningJob_leaseAndHeartbeatsMovedToNow() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        Job job = client.queue("high").enqueue("rqjobs.slow");
+        take(Duration.ZERO);
+        clock.advance(Duration.ofSeconds(30));
+
+        store.heartbeat(List.of(WORKER), Map.of(job.id(), "high"));
+
+        assertThat(redis.zscore("rq:wip:high", job.id())).isEqualTo(String.valueOf(START.getEpochSecond() + 90));
+        assertThat(redis.hash("rq:job:" + job.id())).containsEntry("last_heartbeat", "2026-11-28T07:52:05.000000Z");
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("last_heartbeat", "2026-11-28T07:52:05.000000Z");
+        assertThat(redis.ttlSeconds("rq:worker:" + WORKER)).isBetween(55L, 60L);
+    }
+
+    @Test
+    void heartbeat_jobNoLongerLeased_notLeasedAgain() throws Exception {
+        Job job = client.queue("high").enqueue("rqjobs.slow");
+        take(Duration.ZERO);
+        redis.raw().getScoredSortedSet("rq:wip:high", StringCodec.INSTANCE).remove(job.id());
+
+        store.heartbeat(List.of(WORKER), Map.of(job.id(), "high"));
+
+        assertThat(redis.zscore("rq:wip:high", job.id())).isNull();
+    }
+
+    private ClaimedJob take(Duration block) throws InterruptedException {
+        return store.take(WORKER, HIGH_THEN_LOW, block).claimed().orElseThrow();
+    }
+}

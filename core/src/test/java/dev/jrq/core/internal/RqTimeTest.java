@@ -1,0 +1,52 @@
+package dev.jrq.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RqTimeTest {
+
+    @Test
+    void format_instantWithMicros_writesRqFormatExactly() {
+        assertThat(RqTime.format(Instant.parse("2026-11-28T07:51:34.785297Z"))).isEqualTo("2026-11-28T07:51:34.785297Z");
+    }
+
+    @Test
+    void format_wholeSecond_keepsSixFractionDigits() {
+        assertThat(RqTime.format(Instant.parse("2026-11-28T07:51:35Z"))).isEqualTo("2026-11-28T07:51:35.000000Z");
+    }
+
+    @Test
+    void format_nanoseconds_cutToMicrosecondsNeverAnOffset() {
+        assertThat(RqTime.format(Instant.parse("2026-01-02T03:04:05.123456789Z"))).isEqualTo("2026-01-02T03:04:05.123456Z");
+    }
+
+    @Test
+    void parse_microsecondFormat_readsTheInstant() {
+        assertThat(RqTime.parse("2026-11-28T07:51:34.785297Z")).isEqualTo(Instant.parse("2026-11-28T07:51:34.785297Z"));
+    }
+
+    @Test
+    void parse_secondsFormat_readsTheInstant() {
+        assertThat(RqTime.parse("2026-11-28T07:51:34Z")).isEqualTo(Instant.parse("2026-11-28T07:51:34Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yesterday", "2026-11-28T07:51:34+00:00", "2026-11-28 07:51:34.785297"})
+    void parse_emptyOrOtherFormat_isNull(String text) {
+        assertThat(RqTime.parse(text)).isNull();
+    }
+
+    @Test
+    void parse_null_isNull() {
+        assertThat(RqTime.parse(null)).isNull();
+    }
+
+    @Test
+    void epochSeconds_fraction_isDroppedAsCalendarTimegm() {
+        assertThat(RqTime.epochSeconds(Instant.parse("2026-11-28T07:51:35.999Z"))).isEqualTo(1_795_852_295L);
+    }
+}

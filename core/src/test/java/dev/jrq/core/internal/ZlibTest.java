@@ -1,0 +1,44 @@
+package dev.jrq.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class ZlibTest {
+    /** The reference's example (section iv): the JSON RQ writes for {@code q.enqueue(rqjobs.add, 2, 3)}. */
+    private static final byte[] JSON = "[\"rqjobs.add\", null, [2, 3], {}]".getBytes(StandardCharsets.UTF_8);
+    /** What Python's {@code zlib.compress} made of it (40 bytes). */
+    private static final byte[] PYTHON_ZLIB = HexFormat.of()
+            .parseHex("789c8b562a2accca4f2ad64b4c4951d251c82bcdc9d1518836d251308ed551a8ae8d0500aaf809e5");
+
+    @Test
+    void compress_referenceJson_givesPythonsBytes() {
+        byte[] compressed = Zlib.compress(JSON);
+        assertThat(compressed).startsWith(0x78, 0x9c).isEqualTo(PYTHON_ZLIB);
+    }
+
+    @Test
+    void decompressOrKeep_pythonZlib_givesTheJson() {
+        assertThat(Zlib.decompressOrKeep(PYTHON_ZLIB)).isEqualTo(JSON);
+    }
+
+    @Test
+    void decompressOrKeep_largeCompressedText_roundTrips() {
+        byte[] text = "0123456789abcdefghij".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+        assertThat(Zlib.decompressOrKeep(Zlib.compress(text))).isEqualTo(text);
+    }
+
+    @Test
+    void decompressOrKeep_uncompressedBytes_areKeptAsGiven() {
+        assertThat(Zlib.decompressOrKeep(JSON)).isEqualTo(JSON);
+        assertThat(Zlib.decompressOrKeep(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void decompressOrKeep_truncatedStream_isKeptAsGiven() {
+        byte[] truncated = java.util.Arrays.copyOf(PYTHON_ZLIB, 20);
+        assertThat(Zlib.decompressOrKeep(truncated)).isEqualTo(truncated);
+    }
+}
