@@ -10,8 +10,11 @@ import java.time.Instant;
  * @param returnValue the decoded return value of a successful run ({@code null} for none)
  * @param error       the stack trace or message of a failed run, {@code null} otherwise
  * @param createdAt   when the result was written
+ * @param valueError  why the stored return value could not be decoded (e.g. a pickled value), {@code null} when
+ *                    it was or there is none
  */
-public record JobResult(String streamId, Type type, Object returnValue, String error, Instant createdAt) {
+public record JobResult(String streamId, Type type, Object returnValue, String error, Instant createdAt,
+                        String valueError) {
 
     /** RQ's result types, by their numbers in the {@code type} field. */
     public enum Type {

@@ -24,6 +24,7 @@ public final class JsonSerializer implements Serializer {
             // why: Python's json.dumps writes bare NaN/Infinity; Jackson's default "NaN" would read back as a string.
             .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     @Override

@@ -121,26 +121,25 @@ public final class WorkerStore {
 
     /**
      * One heartbeat for a whole worker process, in one round trip: every slot's hash is renewed and every running
-     * job's lease is moved to now + {@link #LEASE}.
+     * job still leased is given a new deadline, now + {@link #LEASE}.
      *
      * @param workerNames the slots' names
      * @param running     the running jobs, by id, with their queues
+     * @return the slots whose hash is gone (expired, or lost by Redis), to register again
      */
-    public void heartbeat(List<String> workerNames, Map<String, String> running) {
+    public List<String> heartbeat(List<String> workerNames, Map<String, String> running) {
         Instant now = client.clock().instant();
-        String timestamp = RqTime.format(now);
-        RBatch batch = client.redis().createBatch();
-        for (String workerName : workerNames) {
-            batch.getMap(RqKeys.worker(workerName), StringCodec.INSTANCE).fastPutAsync("last_heartbeat", timestamp);
-            batch.getMap(RqKeys.worker(workerName), StringCodec.INSTANCE).expireAsync(WORKER_TTL);
-        }
-        double deadline = now.plus(LEASE).getEpochSecond();
+        List<String> keys = new ArrayList<>(workerNames.size() + 2 * running.size());
+        workerNames.forEach(name -> keys.add(RqKeys.worker(name)));
+        List<Object> args = new ArrayList<>(List.of(workerNames.size(), RqTime.format(now), WORKER_TTL.toSeconds(),
+                now.plus(LEASE).getEpochSecond()));
         running.forEach((jobId, queue) -> {
-            batch.getScoredSortedSet(RqKeys.registry("wip", queue), StringCodec.INSTANCE)
-                    .addIfExistsAsync(deadline, jobId);
-            batch.getMap(RqKeys.job(jobId), StringCodec.INSTANCE).fastPutAsync("last_heartbeat", timestamp);
+            keys.add(RqKeys.registry("wip", queue));
+            keys.add(RqKeys.job(jobId));
+            args.add(jobId);
         });
-        batch.execute();
+        List<Object> missing = client.scripts().runForObjects(LuaScript.HEARTBEAT, keys, args.toArray());
+        return missing.stream().map(index -> workerNames.get(((Number) index).intValue() - 1)).toList();
     }
 
     /**

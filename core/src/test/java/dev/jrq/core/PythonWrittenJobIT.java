@@ -104,6 +104,19 @@ class PythonWrittenJobIT {
         assertThat(results.get(1).createdAt()).isBeforeOrEqualTo(results.get(0).createdAt());
     }
 
+    @Test
+    void results_pickledReturnValue_reportedUndecodableWithoutThrowing() {
+        writeJob("pickled-job", PICKLED_DATA, Map.of("status", "finished"));
+        // pickle.dumps(42, protocol=5), base64: RQ's default serializer wrote this result
+        redis.raw().<String, String>getStream("rq:results:pickled-job", StringCodec.INSTANCE)
+                .add(org.redisson.api.stream.StreamAddArgs.entries(Map.of("type", "1", "return_value", "gAVLKi4=")));
+
+        JobResult result = client.job("pickled-job").latestResult().orElseThrow();
+        assertThat(result.type()).isEqualTo(JobResult.Type.SUCCESSFUL);
+        assertThat(result.returnValue()).isNull();
+        assertThat(result.valueError()).contains("cannot decode the return value").contains("'json' serializer");
+    }
+
     private void writeJob(String id, String dataHex, Map<String, String> fields) {
         Map<String, byte[]> hash = new LinkedHashMap<>();
         for (String empty : List.of("success_callback_name", "failure_callback_name", "started_at", "ended_at",

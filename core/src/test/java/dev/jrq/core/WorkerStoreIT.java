@@ -54,6 +54,7 @@ class WorkerStoreIT {
 
     @Test
     void take_queuedJob_markedStartedAndLeased() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
         Job job = client.queue("low").enqueue(JobRequest.of("rqjobs.add", 2, 3)
                 .withOptions(JobOptions.builder().ttl(Duration.ofHours(1)).build()));
 
@@ -146,6 +147,7 @@ class WorkerStoreIT {
 
     @Test
     void finish_successAndFailure_countedOnTheWorker() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
         client.queue("high").enqueue("rqjobs.noop");
         client.queue("high").enqueue("rqjobs.fail");
         store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(250));
@@ -181,6 +183,36 @@ class WorkerStoreIT {
         store.heartbeat(List.of(WORKER), Map.of(job.id(), "high"));
 
         assertThat(redis.zscore("rq:wip:high", job.id())).isNull();
+    }
+
+    @Test
+    void heartbeat_deletedJob_isNotRecreatedAsAStub() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        Job job = client.queue("high").enqueue("rqjobs.slow");
+        take(Duration.ZERO);
+        client.queue("high").deleteJob(job.id());
+
+        store.heartbeat(List.of(WORKER), Map.of(job.id(), "high"));
+
+        assertThat(redis.raw().getKeys().countExists("rq:job:" + job.id())).isZero();
+    }
+
+    @Test
+    void heartbeat_workerHashGone_reportsItAndDoesNotRecreateIt() {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        store.register("other", HIGH_THEN_LOW, Map.of());
+        redis.raw().getKeys().delete("rq:worker:" + WORKER);
+
+        assertThat(store.heartbeat(List.of(WORKER, "other"), Map.of())).containsExactly(WORKER);
+        assertThat(redis.raw().getKeys().countExists("rq:worker:" + WORKER)).isZero();
+    }
+
+    @Test
+    void takeAndFinish_unregisteredWorker_doNotRecreateItsHash() throws Exception {
+        client.queue("high").enqueue("rqjobs.noop");
+        store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(1));
+
+        assertThat(redis.raw().getKeys().countExists("rq:worker:" + WORKER)).isZero();
     }
 
     private ClaimedJob take(Duration block) throws InterruptedException {

@@ -41,6 +41,7 @@ public final class Worker {
     private final ScheduledExecutorService heartbeats;
     private boolean started;
     private boolean stopped;
+    private volatile Throwable slotFailure;
 
     public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options) {
         this.store = client.workerStore();
@@ -69,6 +70,7 @@ public final class Worker {
         heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
         for (WorkerSlot slot : slots) {
             Thread thread = new Thread(slot, "jrq-slot-" + slot.name());
+            thread.setUncaughtExceptionHandler(this::slotDied);
             threads.add(thread);
             thread.start();
         }
@@ -115,8 +117,23 @@ public final class Worker {
         LOG.info("Worker {} stopped", options.name());
     }
 
+    /** The error that killed a slot (and so stopped every slot), or {@code null} when none did. */
+    public Throwable slotFailure() {
+        return slotFailure;
+    }
+
     public WorkerOptions options() {
         return options;
+    }
+
+    /**
+     * A slot died of an error its loop does not survive (an {@link Error}, such as a class mismatch between jars):
+     * the other slots stop too, so the process ends instead of looking idle in {@code rq info} forever.
+     */
+    private void slotDied(Thread thread, Throwable error) {
+        LOG.error("{} died; stopping every slot of worker {}", thread.getName(), options.name(), error);
+        slotFailure = error;
+        slots.forEach(WorkerSlot::stop);
     }
 
     private void markShutdownRequested() {
@@ -132,7 +149,12 @@ public final class Worker {
 
     private void heartbeat() {
         try {
-            store.heartbeat(options.slotNames(), Map.copyOf(running));
+            List<String> gone = store.heartbeat(options.slotNames(), Map.copyOf(running));
+            for (String slotName : gone) {
+                // why: its hash expired or Redis lost it (a restart); RQ's tools must see the slot again
+                LOG.warn("worker {} was missing from Redis; registering it again", slotName);
+                store.register(slotName, options.queues(), registration());
+            }
         } catch (RuntimeException e) {
             LOG.warn("heartbeat failed: {}", e.getMessage());
         }

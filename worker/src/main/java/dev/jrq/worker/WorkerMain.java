@@ -62,7 +62,10 @@ public final class WorkerMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the worker command line and returns its exit code: 0 done, 1 bad input or Redis unreachable. */
+    /**
+     * Runs the worker command line and returns its exit code: 0 done, 1 bad input or Redis unreachable, 2 a slot
+     * died of an internal error (logged).
+     */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
@@ -109,7 +112,7 @@ public final class WorkerMain implements Callable<Integer> {
         }
         worker.stop(Duration.ZERO);
         client.close();
-        return 0;
+        return worker.slotFailure() == null ? 0 : 2;
     }
 
     /** The JRQ or argument error behind a failure (Guice wraps them), or null for a bug. */

@@ -121,13 +121,15 @@ public final class JobCodec {
     public JobResult decodeResult(String streamId, Map<String, String> entry) {
         JobResult.Type type = JobResult.Type.ofCode(parseInt(entry.get("type"), 2));
         Object value = null;
+        String valueError = null;
         String returnValue = entry.get("return_value");
         if (returnValue != null && !returnValue.isEmpty()) {
             try {
                 value = serializer.deserialize(Base64.getDecoder().decode(returnValue));
             } catch (RuntimeException e) {
-                throw new SerializationException("cannot decode the return value of result " + streamId
-                        + " with the '" + serializer.name() + "' serializer: " + e.getMessage(), e);
+                // why: a value Python pickled is shown as such, never thrown at the reader
+                valueError = "cannot decode the return value (" + returnValue.length() + " base64 characters) with "
+                        + "the '" + serializer.name() + "' serializer: " + e.getMessage();
             }
         }
         String error = null;
@@ -136,7 +138,7 @@ public final class JobCodec {
             error = new String(Zlib.decompressOrKeep(Base64.getDecoder().decode(excString)), StandardCharsets.UTF_8);
         }
         long millis = parseLong(streamId.substring(0, Math.max(0, streamId.indexOf('-'))), 0);
-        return new JobResult(streamId, type, value, error, Instant.ofEpochMilli(millis));
+        return new JobResult(streamId, type, value, error, Instant.ofEpochMilli(millis), valueError);
     }
 
     private Map<String, Object> decodeMeta(byte[] meta) {

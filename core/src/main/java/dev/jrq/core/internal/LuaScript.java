@@ -16,7 +16,8 @@ public enum LuaScript {
     CANCEL_JOB("cancel_job.lua"),
     REQUEUE_JOB("requeue_job.lua"),
     REGISTER_WORKER("register_worker.lua"),
-    UNREGISTER_WORKER("unregister_worker.lua");
+    UNREGISTER_WORKER("unregister_worker.lua"),
+    HEARTBEAT("heartbeat.lua");
 
     private final String resource;
     private volatile String source;

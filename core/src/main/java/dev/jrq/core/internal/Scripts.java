@@ -48,6 +48,12 @@ public final class Scripts {
         return bytes;
     }
 
+    /** Runs a script that returns an array of integers or strings, decoded as Redisson gives them. */
+    public List<Object> runForObjects(LuaScript script, List<String> keys, Object... args) {
+        List<Object> values = run(script, RScript.ReturnType.LIST, keys, args);
+        return values == null ? List.of() : values;
+    }
+
     /** Adds a script call that returns an integer to a batch; the batch sends it with the others. */
     public RFuture<Long> addToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
         return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),

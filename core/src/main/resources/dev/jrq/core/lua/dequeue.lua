@@ -23,8 +23,10 @@ local function start(i, id)
     'worker_name', ARGV[4])
   redis.call('PERSIST', job)
   redis.call('ZADD', KEYS[2 * i + 2], ARGV[3], id)
-  redis.call('HSET', KEYS[1], 'state', 'busy', 'current_job', id, 'current_job_working_time', '0',
-    'last_heartbeat', ARGV[2])
+  if redis.call('EXISTS', KEYS[1]) == 1 then -- why: never recreate an expired worker hash as a stub
+    redis.call('HSET', KEYS[1], 'state', 'busy', 'current_job', id, 'current_job_working_time', '0',
+      'last_heartbeat', ARGV[2])
+  end
   local result = {ARGV[6 + i], id}
   local fields = redis.call('HGETALL', job)
   for n = 1, #fields do

@@ -8,13 +8,19 @@
 -- ARGV[7] base64 of zlib of the error text (RQ's exc_string)
 -- ARGV[8] working time in seconds (float)
 -- Returns 1 when recorded, 0 when fenced off.
-redis.call('HDEL', KEYS[5], 'current_job')
-redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
-redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[8])
+-- why: never recreate an expired worker hash as a stub
+local worker_exists = redis.call('EXISTS', KEYS[5]) == 1
+if worker_exists then
+  redis.call('HDEL', KEYS[5], 'current_job')
+  redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
+  redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[8])
+end
 if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
   return 0
 end
-redis.call('HINCRBY', KEYS[5], 'failed_job_count', 1)
+if worker_exists then
+  redis.call('HINCRBY', KEYS[5], 'failed_job_count', 1)
+end
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('HSET', KEYS[1], 'status', 'failed', 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '2', 'exc_string', ARGV[7])
