@@ -1,14 +1,12 @@
 package dev.jrq.core;
 
 import dev.jrq.api.ConfigurationException;
-import dev.jrq.api.JrqException;
 import dev.jrq.api.NoSuchJobException;
 import dev.jrq.api.spi.Serializer;
 import dev.jrq.core.internal.JobCodec;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.Scripts;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -217,13 +215,5 @@ public final class JrqClient implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static JrqException wrap(String what, RuntimeException e) {
-        return e instanceof JrqException jrq ? jrq : new JrqException(what + ": " + rootMessage(e), e);
     }
 }
