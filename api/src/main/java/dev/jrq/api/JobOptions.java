@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  *         .timeout(Duration.ofMinutes(5))
  *         .resultTtl(JobOptions.FOREVER)
  *         .meta(Map.of("owner", "signup"))
+ *         .retry(Retry.max(3).withIntervals(Duration.ofSeconds(10)))
  *         .build();
  * }</pre>
  *
@@ -28,9 +29,10 @@ import java.util.regex.Pattern;
  * @param failureTtl  how long a failed job is kept
  * @param meta        user data saved with the job
  * @param atFront     whether to put the job at the head of its queue instead of the tail
+ * @param retry       how a failed job is tried again; {@code null} for never
  */
 public record JobOptions(String jobId, String description, Duration timeout, Duration resultTtl, Duration ttl,
-                         Duration failureTtl, Map<String, Object> meta, boolean atFront) {
+                         Duration failureTtl, Map<String, Object> meta, boolean atFront, Retry retry) {
 
     /** RQ's {@code -1}: no timeout, or keep forever. */
     public static final Duration FOREVER = Duration.ofSeconds(-1);
@@ -62,7 +64,7 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
     /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
         return new Builder().jobId(jobId).description(description).timeout(timeout).resultTtl(resultTtl)
-                .ttl(ttl).failureTtl(failureTtl).meta(meta).atFront(atFront);
+                .ttl(ttl).failureTtl(failureTtl).meta(meta).atFront(atFront).retry(retry);
     }
 
     private static void checkSeconds(String name, Duration value, boolean zeroAllowed) {
@@ -88,6 +90,7 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
         private Duration failureTtl;
         private Map<String, Object> meta = Map.of();
         private boolean atFront;
+        private Retry retry;
 
         private Builder() {
         }
@@ -132,8 +135,13 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
             return this;
         }
 
+        public Builder retry(Retry retry) {
+            this.retry = retry;
+            return this;
+        }
+
         public JobOptions build() {
-            return new JobOptions(jobId, description, timeout, resultTtl, ttl, failureTtl, meta, atFront);
+            return new JobOptions(jobId, description, timeout, resultTtl, ttl, failureTtl, meta, atFront, retry);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.Scripts;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,9 +154,14 @@ public final class JrqClient implements AutoCloseable {
         return clock;
     }
 
-    /** The store a worker process uses to take and finish jobs. */
+    /** The store a worker process uses to take and finish jobs, with leases of {@link WorkerStore#LEASE}. */
     public WorkerStore workerStore() {
-        return new WorkerStore(this);
+        return new WorkerStore(this, WorkerStore.LEASE);
+    }
+
+    /** The store a worker process uses to take and finish jobs, with leases of {@code lease}. */
+    public WorkerStore workerStore(Duration lease) {
+        return new WorkerStore(this, lease);
     }
 
     RedissonClient redis() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +29,25 @@ import org.redisson.client.codec.StringCodec;
  * its slots and running jobs together.
  */
 public final class WorkerStore {
-    /** How long a lease in {@code rq:wip:<q>} lasts unless renewed. */
+    /** How long a lease in {@code rq:wip:<q>} lasts unless renewed, by default. */
     public static final Duration LEASE = Duration.ofSeconds(60);
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
 
     private final JrqClient client;
+    private final Duration lease;
 
-    WorkerStore(JrqClient client) {
+    WorkerStore(JrqClient client, Duration lease) {
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("a lease must last at least 1 s; was " + lease);
+        }
         this.client = client;
+        this.lease = lease;
+    }
+
+    /** How long a job's lease lasts unless the heartbeat renews it. */
+    public Duration lease() {
+        return lease;
     }
 
     /**
@@ -106,22 +117,63 @@ public final class WorkerStore {
                 now.getEpochSecond(), ttl, client.codec().encodeReturnValue(returnValue), seconds(workingTime)) == 1;
     }
 
-    /** Records a failure with its error text (a stack trace); false when fenced off as in {@link #finishSuccess}. */
-    public boolean finishFailure(String workerName, ClaimedJob job, String error, Duration workingTime) {
-        String id = job.jobId();
-        Duration failureTtl = job.record().failureTtl();
-        long ttl = failureTtl == null ? JobCodec.DEFAULT_FAILURE_TTL_SECONDS : failureTtl.getSeconds();
+    /**
+     * Records a failed attempt with its error text (a stack trace): retried when the job has retries left, failed
+     * otherwise. {@link FailureOutcome#FENCED} when the job's lease was no longer this worker's.
+     */
+    public FailureOutcome finishFailure(String workerName, ClaimedJob job, String error, Duration workingTime) {
+        return fail(workerName, job.queue(), job.jobId(), error, workingTime, "worker");
+    }
+
+    /**
+     * Fails (or retries, when it has retries left) every job of {@code queue} whose lease has run out: its worker
+     * died, hung, or lost Redis. Each job is booked once, whichever workers reap at the same time.
+     *
+     * @return how many jobs were reaped
+     */
+    public int reapExpiredLeases(String reaperName, String queue) {
         Instant now = client.clock().instant();
-        List<String> keys = List.of(RqKeys.job(id), RqKeys.results(id), RqKeys.registry("wip", job.queue()),
-                RqKeys.registry("failed", job.queue()), RqKeys.worker(workerName));
-        return client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, id, workerName, RqTime.format(now),
-                now.getEpochSecond(), ttl, failureTtl == null ? "0" : "1", JobCodec.encodeError(error),
-                seconds(workingTime)) == 1;
+        Collection<String> expired = client.redis().<String>getScoredSortedSet(RqKeys.registry("wip", queue),
+                StringCodec.INSTANCE).valueRange(Double.NEGATIVE_INFINITY, true, now.getEpochSecond(), true, 0, 100);
+        int reaped = 0;
+        for (String jobId : expired) {
+            String error = "dev.jrq.AbandonedJobError: the job's lease ran out (its worker died, hung or lost "
+                    + "Redis); moved on by the reaper of " + reaperName + " at " + RqTime.format(now);
+            if (fail(reaperName, queue, jobId, error, Duration.ZERO, "reap") != FailureOutcome.FENCED) {
+                reaped++;
+            }
+        }
+        return reaped;
+    }
+
+    private FailureOutcome fail(String workerName, String queue, String jobId, String error, Duration workingTime,
+                                String mode) {
+        Instant now = client.clock().instant();
+        List<String> keys = List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.registry("wip", queue),
+                RqKeys.registry("failed", queue), RqKeys.worker(workerName), RqKeys.queue(queue),
+                RqKeys.registry("scheduled", queue), RqKeys.QUEUES);
+        long outcome = client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, jobId, workerName,
+                RqTime.format(now), now.getEpochSecond(), JobCodec.DEFAULT_FAILURE_TTL_SECONDS,
+                JobCodec.encodeError(error), seconds(workingTime), mode,
+                java.util.concurrent.ThreadLocalRandom.current().nextDouble(), RqKeys.queue(queue));
+        return FailureOutcome.values()[(int) outcome];
+    }
+
+    /** What became of a failed attempt. */
+    public enum FailureOutcome {
+        /** Nothing written: the job's lease was no longer the caller's (or it was reaped already). */
+        FENCED,
+        /** The job is failed, in the failed registry. */
+        FAILED,
+        /** The job is back on its queue for another attempt. */
+        REQUEUED,
+        /** The job waits in the scheduled registry for its retry interval. */
+        SCHEDULED
     }
 
     /**
      * One heartbeat for a whole worker process, in one round trip: every slot's hash is renewed and every running
-     * job still leased is given a new deadline, now + {@link #LEASE}.
+     * job still leased is given a new deadline, now + {@link #lease()}.
      *
      * @param workerNames the slots' names
      * @param running     the running jobs, by id, with their queues
@@ -132,7 +184,7 @@ public final class WorkerStore {
         List<String> keys = new ArrayList<>(workerNames.size() + 2 * running.size());
         workerNames.forEach(name -> keys.add(RqKeys.worker(name)));
         List<Object> args = new ArrayList<>(List.of(workerNames.size(), RqTime.format(now), WORKER_TTL.toSeconds(),
-                now.plus(LEASE).getEpochSecond()));
+                now.plus(lease).getEpochSecond()));
         running.forEach((jobId, queue) -> {
             keys.add(RqKeys.registry("wip", queue));
             keys.add(RqKeys.job(jobId));
@@ -179,7 +231,7 @@ public final class WorkerStore {
         }
         Instant now = client.clock().instant();
         List<Object> args = new ArrayList<>(List.of(RqKeys.JOB_PREFIX, RqTime.format(now),
-                now.plus(LEASE).getEpochSecond(), workerName, poppedId, poppedIndex));
+                now.plus(lease).getEpochSecond(), workerName, poppedId, poppedIndex));
         args.addAll(queues);
         List<byte[]> reply = client.scripts().runForList(LuaScript.DEQUEUE, keys, args.toArray());
         if (reply.isEmpty()) {

@@ -42,7 +42,7 @@ final class TestWorker {
     /** Takes the next job and records that it failed with {@code error}. */
     ClaimedJob fail(String error) {
         ClaimedJob job = take();
-        assertThat(store.finishFailure(NAME, job, error, Duration.ofMillis(5))).isTrue();
+        assertThat(store.finishFailure(NAME, job, error, Duration.ofMillis(5))).isEqualTo(WorkerStore.FailureOutcome.FAILED);
         return job;
     }
 }

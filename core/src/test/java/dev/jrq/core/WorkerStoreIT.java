@@ -128,7 +128,7 @@ class WorkerStoreIT {
         Map<String, String> before = redis.hash("rq:job:" + job.id());
 
         assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isFalse();
-        assertThat(store.finishFailure(WORKER, claimed, "late", Duration.ofMillis(5))).isFalse();
+        assertThat(store.finishFailure(WORKER, claimed, "late", Duration.ofMillis(5))).isEqualTo(WorkerStore.FailureOutcome.FENCED);
 
         assertThat(redis.hash("rq:job:" + job.id())).isEqualTo(before);
         assertThat(redis.raw().getKeys().countExists("rq:results:" + job.id())).isZero();

@@ -1,42 +1,80 @@
 package dev.jrq.worker;
 
+import dev.jrq.api.JobOptions;
 import dev.jrq.api.SerializationException;
 import dev.jrq.api.spi.JobHandler;
 import dev.jrq.core.ClaimedJob;
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.WorkerStore;
+import dev.jrq.core.WorkerStore.FailureOutcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * Runs one claimed job: finds its handler by name, runs it behind the one guard that catches everything the
- * handler throws, and records the outcome. Nothing a job does can stop the worker.
+ * handler throws, enforces its timeout, and records the outcome. Nothing a job does can stop the worker: a
+ * handler past its timeout is interrupted, and one that ignores the interrupt is abandoned (its job recorded
+ * failed, its slot given a fresh thread).
  */
 final class JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+    /** RQ's default job timeout, for jobs that store none. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(180);
 
     private final JobHandlers handlers;
     private final WorkerStore store;
+    private final ScheduledExecutorService watchdog;
+    private final Duration abandonGrace;
 
-    JobRunner(JobHandlers handlers, WorkerStore store) {
+    JobRunner(JobHandlers handlers, WorkerStore store, ScheduledExecutorService watchdog, Duration abandonGrace) {
         this.handlers = handlers;
         this.store = store;
+        this.watchdog = watchdog;
+        this.abandonGrace = abandonGrace;
     }
 
-    /** Runs the job on the calling thread and records its outcome under {@code workerName}. */
-    void run(String workerName, ClaimedJob job) {
+    /**
+     * Runs the job on the calling thread and records its outcome under {@code workerName}.
+     *
+     * @param onAbandoned called (on the watchdog's thread) when the handler ignored its timeout and the job was
+     *                    recorded failed without it
+     * @return false when the job was abandoned: the calling thread no longer belongs to its slot
+     */
+    boolean run(String workerName, ClaimedJob job, Runnable onAbandoned) {
         MDC.put("job_id", job.jobId());
         MDC.put("queue", job.queue());
         MDC.put("job_name", String.valueOf(job.jobName()));
-        long start = System.nanoTime();
         try {
             LOG.info("{}: {} ({})", job.queue(), job.record().description(), job.jobId());
-            Outcome outcome = perform(job);
-            record(workerName, job, outcome, Duration.ofNanos(System.nanoTime() - start));
+            RunningJob attempt = new RunningJob(job, Thread.currentThread());
+            Duration timeout = timeoutOf(job);
+            List<ScheduledFuture<?>> alarms = timeout == null ? List.of() : List.of(
+                    watchdog.schedule(attempt::interruptForTimeout, timeout.toMillis(), TimeUnit.MILLISECONDS),
+                    watchdog.schedule(() -> abandon(workerName, attempt, timeout, onAbandoned),
+                            timeout.plus(abandonGrace).toMillis(), TimeUnit.MILLISECONDS));
+            Outcome outcome;
+            try {
+                outcome = perform(job);
+            } finally {
+                alarms.forEach(alarm -> alarm.cancel(false));
+            }
+            if (!attempt.settle()) {
+                return false;
+            }
+            Thread.interrupted(); // why: a timeout's interrupt must not leak into the slot's next wait
+            if (attempt.timedOut()) {
+                outcome = Outcome.failure(timeoutMessage(timeout, ""));
+            }
+            record(workerName, job, outcome, Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+            return true;
         } finally {
             MDC.clear();
         }
@@ -50,35 +88,69 @@ final class JobRunner {
             JobHandler handler = handlers.named(job.jobName());
             return Outcome.success(handler.perform(job));
         } catch (Throwable error) { // why: user code must never take the worker down, whatever it throws
-            if (error instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
             return Outcome.failure(stackTrace(error));
+        }
+    }
+
+    private void abandon(String workerName, RunningJob attempt, Duration timeout, Runnable onAbandoned) {
+        if (!attempt.settle()) {
+            return;
+        }
+        ClaimedJob job = attempt.job();
+        LOG.error("{}: job {} ignored its {} s timeout for {} s more; abandoning its thread", job.queue(),
+                job.jobId(), timeout.toSeconds(), abandonGrace.toSeconds());
+        try {
+            record(workerName, job, Outcome.failure(timeoutMessage(timeout, "; the handler ignored the interrupt "
+                    + "and was abandoned")), Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+        } finally {
+            onAbandoned.run();
         }
     }
 
     /** The one place the outcome of a run is decided and written. */
     private void record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
-        boolean written;
         if (outcome.error() == null) {
             try {
-                written = store.finishSuccess(workerName, job, outcome.value(), took);
-                LOG.info("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
+                if (store.finishSuccess(workerName, job, outcome.value(), took)) {
+                    LOG.info("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
+                } else {
+                    logFenced(workerName, job);
+                }
+                return;
             } catch (SerializationException e) {
                 // why: a result that cannot be stored would leave the job started forever; fail it, saying why.
-                written = store.finishFailure(workerName, job, "the job returned a value that the serializer "
-                        + "cannot store: " + e.getMessage(), took);
-                LOG.warn("{}: job {} returned an unstorable value: {}", job.queue(), job.jobId(), e.getMessage());
+                outcome = Outcome.failure("the job returned a value that the serializer cannot store: "
+                        + e.getMessage());
             }
-        } else {
-            written = store.finishFailure(workerName, job, outcome.error(), took);
-            LOG.warn("{}: job {} failed: {}", job.queue(), job.jobId(), firstLine(outcome.error()));
         }
-        if (!written) {
-            // why: its lease was reaped while it ran; another worker owns the job now, so this outcome is dropped.
-            LOG.warn("{}: job {} was no longer leased to {}; its outcome was not recorded", job.queue(),
-                    job.jobId(), workerName);
+        FailureOutcome failure = store.finishFailure(workerName, job, outcome.error(), took);
+        switch (failure) {
+            case FENCED -> logFenced(workerName, job);
+            case FAILED -> LOG.warn("{}: job {} failed: {}", job.queue(), job.jobId(), firstLine(outcome.error()));
+            case REQUEUED, SCHEDULED -> LOG.warn("{}: job {} failed and will be retried ({}): {}", job.queue(),
+                    job.jobId(), failure == FailureOutcome.REQUEUED ? "queued" : "scheduled",
+                    firstLine(outcome.error()));
         }
+    }
+
+    private static void logFenced(String workerName, ClaimedJob job) {
+        // why: its lease was reaped while it ran; the job was moved on already, so this outcome is dropped.
+        LOG.warn("{}: job {} was no longer leased to {}; its outcome was not recorded", job.queue(), job.jobId(),
+                workerName);
+    }
+
+    /** The job's timeout, RQ's 180 s when it stores none, {@code null} for none ({@code -1}). */
+    private static Duration timeoutOf(ClaimedJob job) {
+        Duration timeout = job.record().timeout();
+        if (timeout == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        return timeout.equals(JobOptions.FOREVER) || timeout.isNegative() ? null : timeout;
+    }
+
+    private static String timeoutMessage(Duration timeout, String more) {
+        return "dev.jrq.JobTimeoutException: Task exceeded maximum timeout value (" + timeout.toSeconds()
+                + " seconds)" + more;
     }
 
     private static String stackTrace(Throwable error) {

@@ -35,26 +35,26 @@ public final class Worker {
 
     private final WorkerStore store;
     private final WorkerOptions options;
-    private final List<WorkerSlot> slots = new ArrayList<>();
-    private final List<Thread> threads = new ArrayList<>();
+    /** The current slots and their threads; a slot abandoned in a stuck handler is replaced here. */
+    private final Map<WorkerSlot, Thread> slots = new ConcurrentHashMap<>();
     private final Map<String, String> running = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService heartbeats;
+    private final JobRunner runner;
+    /** Heartbeats, reaping and job timeouts. */
+    private final ScheduledExecutorService timers;
     private boolean started;
     private boolean stopped;
     private volatile Throwable slotFailure;
 
     public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options) {
-        this.store = client.workerStore();
+        this.store = client.workerStore(options.lease());
         this.options = options;
-        JobRunner runner = new JobRunner(handlers, store);
-        for (String slotName : options.slotNames()) {
-            slots.add(new WorkerSlot(slotName, options, store, runner, running));
-        }
-        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "jrq-heartbeat");
+        this.timers = Executors.newScheduledThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "jrq-timers");
             thread.setDaemon(true);
             return thread;
         });
+        this.runner = new JobRunner(handlers, store, timers, options.abandonGrace());
+        options.slotNames().forEach(this::newSlot);
     }
 
     /** Registers the slots and starts them. */
@@ -63,26 +63,27 @@ public final class Worker {
             throw new IllegalStateException("worker " + options.name() + " was started already");
         }
         started = true;
-        for (WorkerSlot slot : slots) {
+        for (WorkerSlot slot : slots.keySet()) {
             store.register(slot.name(), options.queues(), registration());
         }
-        long period = options.heartbeat().toMillis();
-        heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
-        for (WorkerSlot slot : slots) {
-            Thread thread = new Thread(slot, "jrq-slot-" + slot.name());
-            thread.setUncaughtExceptionHandler(this::slotDied);
-            threads.add(thread);
-            thread.start();
-        }
+        long beat = options.heartbeat().toMillis();
+        timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+        slots.values().forEach(Thread::start);
         LOG.info("Worker {} started: {} slot(s) on queues {}{}", options.name(), slots.size(), options.queues(),
                 options.burst() ? " (burst)" : "");
     }
 
     /** Waits until every slot has ended (in burst mode, when the queues are empty). */
     public void awaitSlots() throws InterruptedException {
-        for (Thread thread : threads) {
-            thread.join();
+        Thread alive;
+        while ((alive = aliveSlotThread()) != null) {
+            alive.join(1000);
         }
+    }
+
+    private Thread aliveSlotThread() {
+        return slots.values().stream().filter(Thread::isAlive).findFirst().orElse(null);
     }
 
     /**
@@ -95,10 +96,10 @@ public final class Worker {
         }
         stopped = true;
         LOG.info("Worker {} stopping: {} job(s) running", options.name(), running.size());
-        slots.forEach(WorkerSlot::stop);
+        slots.keySet().forEach(WorkerSlot::stop);
         markShutdownRequested();
         long deadline = System.nanoTime() + grace.toNanos();
-        for (Thread thread : threads) {
+        for (Thread thread : slots.values()) {
             try {
                 thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
@@ -106,8 +107,8 @@ public final class Worker {
                 break;
             }
         }
-        heartbeats.shutdownNow();
-        for (WorkerSlot slot : slots) {
+        timers.shutdownNow();
+        for (WorkerSlot slot : slots.keySet()) {
             try {
                 store.unregister(slot.name(), options.queues());
             } catch (RuntimeException e) {
@@ -133,17 +134,51 @@ public final class Worker {
     private void slotDied(Thread thread, Throwable error) {
         LOG.error("{} died; stopping every slot of worker {}", thread.getName(), options.name(), error);
         slotFailure = error;
-        slots.forEach(WorkerSlot::stop);
+        slots.keySet().forEach(WorkerSlot::stop);
     }
 
     private void markShutdownRequested() {
-        List<String> busy = slots.stream().filter(WorkerSlot::isBusy).map(WorkerSlot::name).toList();
+        List<String> busy = slots.keySet().stream().filter(WorkerSlot::isBusy).map(WorkerSlot::name).toList();
         try {
             if (!busy.isEmpty()) {
                 store.markShutdownRequested(busy);
             }
         } catch (RuntimeException e) {
             LOG.warn("could not mark the shutdown request: {}", e.getMessage());
+        }
+    }
+
+    /** A slot and its thread, not started yet. */
+    private Thread newSlot(String slotName) {
+        WorkerSlot slot = new WorkerSlot(slotName, options, store, runner, running, this::replace);
+        Thread thread = new Thread(slot, "jrq-slot-" + slotName);
+        thread.setUncaughtExceptionHandler(this::slotDied);
+        slots.put(slot, thread);
+        return thread;
+    }
+
+    /** Gives an abandoned slot's name a fresh slot and thread; the old thread is left to its stuck handler. */
+    private synchronized void replace(WorkerSlot abandoned) {
+        slots.remove(abandoned);
+        if (stopped) {
+            return;
+        }
+        newSlot(abandoned.name()).start();
+        LOG.warn("slot {} was given a fresh thread", abandoned.name());
+    }
+
+    /** Moves on the jobs of this worker's queues whose lease ran out (their worker died); fenced, so any may. */
+    private void reap() {
+        for (String queue : options.queues()) {
+            try {
+                int reaped = store.reapExpiredLeases(options.name(), queue);
+                if (reaped > 0) {
+                    LOG.warn("{}: {} job(s) whose worker stopped renewing their lease were retried or failed",
+                            queue, reaped);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("{}: reaping expired leases failed: {}", queue, e.getMessage());
+            }
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param queues      the queues to take jobs from, highest priority first
  * @param concurrency how many jobs run at once
  * @param burst       whether to exit once every queue is empty instead of waiting for more jobs
- * @param heartbeat   how often the worker renews its registration and its running jobs' leases
+ * @param lease       how long a running job's lease lasts unless renewed: a job whose worker dies is taken over
+ *                    by another worker's reaper after at most this long; the heartbeat renews it 6 times per lease
  */
-public record WorkerOptions(String name, List<String> queues, int concurrency, boolean burst, Duration heartbeat) {
+public record WorkerOptions(String name, List<String> queues, int concurrency, boolean burst, Duration lease) {
 
     public WorkerOptions {
         Objects.requireNonNull(name, "name");
@@ -27,7 +28,29 @@ public record WorkerOptions(String name, List<String> queues, int concurrency, b
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1; was " + concurrency);
         }
-        heartbeat = heartbeat == null ? Duration.ofSeconds(10) : heartbeat;
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("the lease must last at least 1 s; was " + lease);
+        }
+    }
+
+    /** How often the worker renews its registration and its running jobs' leases: six times per lease. */
+    public Duration heartbeat() {
+        return lease.dividedBy(6);
+    }
+
+    /**
+     * How long a handler past its timeout may ignore the interrupt before it is abandoned: a sixth of the lease,
+     * at most 10 s (the job is failed and the slot gets a fresh thread).
+     */
+    public Duration abandonGrace() {
+        Duration sixth = lease.dividedBy(6);
+        return sixth.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : sixth;
+    }
+
+    /** How often the worker reaps jobs whose lease ran out: twice per lease. */
+    public Duration reapInterval() {
+        return lease.dividedBy(2);
     }
 
     /** The names under which the slots register as RQ workers. */

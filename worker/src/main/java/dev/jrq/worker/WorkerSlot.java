@@ -5,6 +5,7 @@ import dev.jrq.core.WorkerStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,15 +23,22 @@ final class WorkerSlot implements Runnable {
     private final WorkerStore store;
     private final JobRunner runner;
     private final Map<String, String> running;
+    private final Consumer<WorkerSlot> replaceAbandoned;
     private volatile boolean stopping;
     private volatile boolean busy;
 
-    WorkerSlot(String name, WorkerOptions options, WorkerStore store, JobRunner runner, Map<String, String> running) {
+    /**
+     * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
+     * @param replaceAbandoned called when this slot's thread is left behind in a handler that ignored its timeout
+     */
+    WorkerSlot(String name, WorkerOptions options, WorkerStore store, JobRunner runner, Map<String, String> running,
+               Consumer<WorkerSlot> replaceAbandoned) {
         this.name = name;
         this.options = options;
         this.store = store;
         this.runner = runner;
         this.running = running;
+        this.replaceAbandoned = replaceAbandoned;
     }
 
     String name() {
@@ -87,10 +95,17 @@ final class WorkerSlot implements Runnable {
     private void run(ClaimedJob job) {
         busy = true;
         running.put(job.jobId(), job.queue());
+        boolean kept = false;
         try {
-            runner.run(name, job);
+            kept = runner.run(name, job, () -> {
+                running.remove(job.jobId());
+                stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
+                replaceAbandoned.accept(this);
+            });
         } finally {
-            running.remove(job.jobId());
+            if (kept) {
+                running.remove(job.jobId());
+            }
             busy = false;
         }
     }

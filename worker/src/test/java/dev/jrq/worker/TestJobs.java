@@ -40,6 +40,49 @@ final class TestJobs {
         }
     }
 
+    /** Sleeps for arg 0 milliseconds, giving up when interrupted. */
+    @JobName("tests.sleep")
+    public static final class Sleep implements JobHandler {
+        @Override
+        public Object perform(JobContext job) throws InterruptedException {
+            Thread.sleep(job.arg(0, Long.class));
+            return "slept";
+        }
+    }
+
+    /** Spins for arg 0 milliseconds, ignoring interrupts, as badly written code does; then counts down. */
+    @JobName("tests.stubborn")
+    public static final class Stubborn implements JobHandler {
+        static volatile CountDownLatch returned = new CountDownLatch(1);
+
+        @Override
+        public Object perform(JobContext job) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(job.arg(0, Long.class));
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait();
+            }
+            returned.countDown();
+            return "finished late";
+        }
+    }
+
+    /** Fails its first arg-0 attempts (counted per job id), then returns the attempt number. */
+    @JobName("tests.flaky")
+    public static final class Flaky implements JobHandler {
+        static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> ATTEMPTS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public Object perform(JobContext job) {
+            int attempt = ATTEMPTS.computeIfAbsent(job.jobId(), id -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            if (attempt <= job.arg(0, Integer.class)) {
+                throw new IllegalStateException("attempt " + attempt + " fails");
+            }
+            return attempt;
+        }
+    }
+
     @JobName("tests.blocking")
     public static final class Blocking implements JobHandler {
         @Override

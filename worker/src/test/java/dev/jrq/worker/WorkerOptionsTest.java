@@ -20,8 +20,12 @@ class WorkerOptionsTest {
     }
 
     @Test
-    void heartbeat_defaultsToTenSeconds() {
-        assertThat(new WorkerOptions("w", List.of("q"), 1, true, null).heartbeat()).isEqualTo(Duration.ofSeconds(10));
+    void lease_defaultsToSixtySeconds_renewedEveryTen_reapedEveryThirty() {
+        WorkerOptions options = new WorkerOptions("w", List.of("q"), 1, true, null);
+        assertThat(options.lease()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.heartbeat()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.reapInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.abandonGrace()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test

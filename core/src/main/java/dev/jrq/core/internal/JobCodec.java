@@ -3,6 +3,7 @@ package dev.jrq.core.internal;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
+import dev.jrq.api.Retry;
 import dev.jrq.api.SerializationException;
 import dev.jrq.api.spi.Serializer;
 import dev.jrq.core.JobPayload;
@@ -65,7 +66,23 @@ public final class JobCodec {
         if (!options.meta().isEmpty()) {
             add(fields, "meta", serializer.serialize(options.meta()));
         }
+        if (options.retry() != null) {
+            addRetry(fields, options.retry());
+        }
         return fields;
+    }
+
+    /**
+     * RQ's {@code retries_left} and {@code retry_intervals} (always JSON, {@code [1, 2]} as Python writes it), and
+     * JRQ's own {@code jrq_retry_jitter} when there is jitter (RQ ignores fields it does not know).
+     */
+    private static void addRetry(List<Object> fields, Retry retry) {
+        add(fields, "retries_left", retry.max());
+        add(fields, "retry_intervals", retry.intervals().stream().map(d -> String.valueOf(d.getSeconds()))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        if (retry.jitter() > 0) {
+            add(fields, "jrq_retry_jitter", retry.jitter());
+        }
     }
 
     /** {@code zlib(serialize([name, null, args, kwargs]))}, RQ's {@code data} field. */
