@@ -32,8 +32,20 @@ public interface JobContext {
     /** Keyword arguments as JSON values. */
     Map<String, Object> kwargs();
 
-    /** The meta saved with the job when it was enqueued. */
+    /** The job's meta: as enqueued, or as last saved with {@link #saveMeta(Map)}. */
     Map<String, Object> meta();
+
+    /**
+     * Replaces the job's meta and saves it now (RQ's {@code job.meta[...] = ...; job.save_meta()}), e.g. to report
+     * progress that tools show while the job runs.
+     *
+     * <pre>{@code
+     * Map<String, Object> meta = new HashMap<>(job.meta());
+     * meta.put("progress", 0.5);
+     * job.saveMeta(meta);
+     * }</pre>
+     */
+    void saveMeta(Map<String, Object> meta);
 
     /**
      * Positional argument {@code index} converted to {@code type}.

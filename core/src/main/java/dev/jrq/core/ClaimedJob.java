@@ -8,43 +8,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A job a worker slot has taken and marked started: its record plus the queue it came from. It is the
- * {@link JobContext} its handler runs with.
+ * A job a worker slot has taken and marked started: its record plus the queue it came from, with the argument
+ * conversions a handler's {@link JobContext} offers.
  *
  * @param queue  the queue it was taken from
  * @param record the job as stored when it started
  */
-public record ClaimedJob(String queue, JobRecord record) implements JobContext {
+public record ClaimedJob(String queue, JobRecord record) {
     private static final ObjectMapper CONVERTER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    @Override
     public String jobId() {
         return record.id();
     }
 
-    @Override
     public String jobName() {
         return record.jobName();
     }
 
-    @Override
     public List<Object> args() {
         return record.payload().args();
     }
 
-    @Override
     public Map<String, Object> kwargs() {
         return record.payload().kwargs();
     }
 
-    @Override
     public Map<String, Object> meta() {
         return record.meta();
     }
 
-    @Override
     public <T> T arg(int index, Class<T> type) {
         if (index < 0 || index >= args().size()) {
             throw new IllegalArgumentException("job " + jobId() + " (" + jobName() + ") has " + args().size()
@@ -53,7 +47,6 @@ public record ClaimedJob(String queue, JobRecord record) implements JobContext {
         return convert(args().get(index), type, "argument " + index + " of job " + jobId());
     }
 
-    @Override
     public <T> T kwarg(String name, Class<T> type, T fallback) {
         return kwargs().containsKey(name) ? convert(kwargs().get(name), type, "keyword argument '" + name
                 + "' of job " + jobId()) : fallback;

@@ -122,7 +122,56 @@ public final class WorkerStore {
      * otherwise. {@link FailureOutcome#FENCED} when the job's lease was no longer this worker's.
      */
     public FailureOutcome finishFailure(String workerName, ClaimedJob job, String error, Duration workingTime) {
-        return fail(workerName, job.queue(), job.jobId(), error, workingTime, "worker");
+        return fail(workerName, job.queue(), job.jobId(), error, workingTime, "worker", "failed");
+    }
+
+    /**
+     * Records a job stopped on a user's request (RQ's {@code stop-job}): status {@code stopped}, in the failed
+     * registry, never retried, with RQ's message in its result.
+     */
+    public FailureOutcome finishStopped(String workerName, ClaimedJob job, Duration workingTime) {
+        return fail(workerName, job.queue(), job.jobId(), "Job stopped by user, work-horse terminated.", workingTime,
+                "worker", "stopped");
+    }
+
+    /**
+     * Puts a running job back at the front of its queue (a cold shutdown), its interrupted attempt recorded in
+     * its results. False when the job was no longer this worker's.
+     */
+    public boolean requeueRunning(String workerName, ClaimedJob job, String reason) {
+        String id = job.jobId();
+        List<String> keys = List.of(RqKeys.job(id), RqKeys.results(id), RqKeys.registry("wip", job.queue()),
+                RqKeys.queue(job.queue()), RqKeys.QUEUES, RqKeys.worker(workerName));
+        return client.scripts().runForLong(LuaScript.REQUEUE_RUNNING, keys, id, workerName,
+                RqTime.format(client.clock().instant()), RqKeys.queue(job.queue()), JobCodec.encodeError(reason)) == 1;
+    }
+
+    /** Saves a job's meta now (RQ's {@code job.save_meta()}), serialized as the job's other values are. */
+    public void saveMeta(String jobId, Map<String, Object> meta) {
+        client.redis().<String, byte[]>getMap(RqKeys.job(jobId), JrqClient.HASH_CODEC)
+                .fastPut("meta", client.serializer().serialize(meta));
+    }
+
+    /**
+     * Listens on RQ's command channels {@code rq:pubsub:<w>} of the given worker slots: {@code shutdown},
+     * {@code stop-job} (with {@code job_id}) and {@code kill-horse}, as Python's {@code send_*_command} sends them.
+     * Close the returned handle to stop listening.
+     */
+    public AutoCloseable onCommands(List<String> workerNames, java.util.function.Consumer<WorkerCommand> listener) {
+        List<org.redisson.api.RTopic> topics = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (String workerName : workerNames) {
+            org.redisson.api.RTopic topic = client.redis().getTopic(RqKeys.workerCommands(workerName),
+                    StringCodec.INSTANCE);
+            ids.add(topic.addListener(String.class, (channel, message) ->
+                    WorkerCommand.parse(workerName, message).ifPresent(listener)));
+            topics.add(topic);
+        }
+        return () -> {
+            for (int i = 0; i < topics.size(); i++) {
+                topics.get(i).removeListener(ids.get(i));
+            }
+        };
     }
 
     /**
@@ -139,7 +188,7 @@ public final class WorkerStore {
         for (String jobId : expired) {
             String error = "dev.jrq.AbandonedJobError: the job's lease ran out (its worker died, hung or lost "
                     + "Redis); moved on by the reaper of " + reaperName + " at " + RqTime.format(now);
-            if (fail(reaperName, queue, jobId, error, Duration.ZERO, "reap") != FailureOutcome.FENCED) {
+            if (fail(reaperName, queue, jobId, error, Duration.ZERO, "reap", "failed") != FailureOutcome.FENCED) {
                 reaped++;
             }
         }
@@ -147,7 +196,7 @@ public final class WorkerStore {
     }
 
     private FailureOutcome fail(String workerName, String queue, String jobId, String error, Duration workingTime,
-                                String mode) {
+                                String mode, String endStatus) {
         Instant now = client.clock().instant();
         List<String> keys = List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.registry("wip", queue),
                 RqKeys.registry("failed", queue), RqKeys.worker(workerName), RqKeys.queue(queue),
@@ -155,7 +204,7 @@ public final class WorkerStore {
         long outcome = client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, jobId, workerName,
                 RqTime.format(now), now.getEpochSecond(), JobCodec.DEFAULT_FAILURE_TTL_SECONDS,
                 JobCodec.encodeError(error), seconds(workingTime), mode,
-                java.util.concurrent.ThreadLocalRandom.current().nextDouble(), RqKeys.queue(queue));
+                java.util.concurrent.ThreadLocalRandom.current().nextDouble(), RqKeys.queue(queue), endStatus);
         return FailureOutcome.values()[(int) outcome];
     }
 

@@ -7,6 +7,7 @@ import dev.jrq.core.ClaimedJob;
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.WorkerStore;
 import dev.jrq.core.WorkerStore.FailureOutcome;
+import dev.jrq.worker.RunningJob.Interruption;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -42,24 +43,21 @@ final class JobRunner {
     }
 
     /**
-     * Runs the job on the calling thread and records its outcome under {@code workerName}.
+     * Runs the attempt on the calling thread and records its outcome.
      *
-     * @param onAbandoned called (on the watchdog's thread) when the handler ignored its timeout and the job was
-     *                    recorded failed without it
-     * @return false when the job was abandoned: the calling thread no longer belongs to its slot
+     * @return false when the attempt was abandoned: the calling thread no longer belongs to its slot
      */
-    boolean run(String workerName, ClaimedJob job, Runnable onAbandoned) {
+    boolean run(RunningJob attempt) {
+        ClaimedJob job = attempt.job();
         MDC.put("job_id", job.jobId());
         MDC.put("queue", job.queue());
         MDC.put("job_name", String.valueOf(job.jobName()));
         try {
             LOG.info("{}: {} ({})", job.queue(), job.record().description(), job.jobId());
-            RunningJob attempt = new RunningJob(job, Thread.currentThread());
             Duration timeout = timeoutOf(job);
             List<ScheduledFuture<?>> alarms = timeout == null ? List.of() : List.of(
-                    watchdog.schedule(attempt::interruptForTimeout, timeout.toMillis(), TimeUnit.MILLISECONDS),
-                    watchdog.schedule(() -> abandon(workerName, attempt, timeout, onAbandoned),
-                            timeout.plus(abandonGrace).toMillis(), TimeUnit.MILLISECONDS));
+                    watchdog.schedule(() -> interrupt(attempt, Interruption.TIMEOUT), timeout.toMillis(),
+                            TimeUnit.MILLISECONDS));
             Outcome outcome;
             try {
                 outcome = perform(job);
@@ -69,14 +67,24 @@ final class JobRunner {
             if (!attempt.settle()) {
                 return false;
             }
-            Thread.interrupted(); // why: a timeout's interrupt must not leak into the slot's next wait
-            if (attempt.timedOut()) {
-                outcome = Outcome.failure(timeoutMessage(timeout, ""));
+            Thread.interrupted(); // why: an interruption must not leak into the slot's next wait
+            if (attempt.interruption() != null) {
+                outcome = Outcome.interrupted(attempt.interruption(), describe(attempt.interruption(), job, ""));
             }
-            record(workerName, job, outcome, Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+            record(attempt.workerName(), job, outcome, Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
             return true;
         } finally {
             MDC.clear();
+        }
+    }
+
+    /**
+     * Interrupts a running attempt (its timeout, or a stop or kill command); a handler that ignores the interrupt
+     * is abandoned after the grace period.
+     */
+    void interrupt(RunningJob attempt, Interruption reason) {
+        if (attempt.interrupt(reason)) {
+            watchdog.schedule(() -> abandon(attempt), abandonGrace.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -86,29 +94,39 @@ final class JobRunner {
         }
         try {
             JobHandler handler = handlers.named(job.jobName());
-            return Outcome.success(handler.perform(job));
+            return Outcome.success(handler.perform(new HandlerContext(job, store)));
         } catch (Throwable error) { // why: user code must never take the worker down, whatever it throws
             return Outcome.failure(stackTrace(error));
         }
     }
 
-    private void abandon(String workerName, RunningJob attempt, Duration timeout, Runnable onAbandoned) {
+    private void abandon(RunningJob attempt) {
         if (!attempt.settle()) {
             return;
         }
         ClaimedJob job = attempt.job();
-        LOG.error("{}: job {} ignored its {} s timeout for {} s more; abandoning its thread", job.queue(),
-                job.jobId(), timeout.toSeconds(), abandonGrace.toSeconds());
+        LOG.error("{}: job {} ignored its interrupt ({}) for {} ms; abandoning its thread", job.queue(), job.jobId(),
+                attempt.interruption(), abandonGrace.toMillis());
         try {
-            record(workerName, job, Outcome.failure(timeoutMessage(timeout, "; the handler ignored the interrupt "
-                    + "and was abandoned")), Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+            record(attempt.workerName(), job, Outcome.interrupted(attempt.interruption(), describe(
+                    attempt.interruption(), job, "; the handler ignored the interrupt and was abandoned")),
+                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
         } finally {
-            onAbandoned.run();
+            attempt.onAbandoned().run();
         }
     }
 
     /** The one place the outcome of a run is decided and written. */
     private void record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
+        if (outcome.interruption() == Interruption.STOP) {
+            // why: a user stopped it; RQ ends such a job 'stopped', in the failed registry, never retried
+            if (store.finishStopped(workerName, job, took) == FailureOutcome.FENCED) {
+                logFenced(workerName, job);
+            } else {
+                LOG.warn("{}: job {} stopped by request", job.queue(), job.jobId());
+            }
+            return;
+        }
         if (outcome.error() == null) {
             try {
                 if (store.finishSuccess(workerName, job, outcome.value(), took)) {
@@ -148,9 +166,13 @@ final class JobRunner {
         return timeout.equals(JobOptions.FOREVER) || timeout.isNegative() ? null : timeout;
     }
 
-    private static String timeoutMessage(Duration timeout, String more) {
-        return "dev.jrq.JobTimeoutException: Task exceeded maximum timeout value (" + timeout.toSeconds()
-                + " seconds)" + more;
+    private static String describe(Interruption interruption, ClaimedJob job, String more) {
+        return switch (interruption) {
+            case TIMEOUT -> "dev.jrq.JobTimeoutException: Task exceeded maximum timeout value ("
+                    + timeoutOf(job).toSeconds() + " seconds)" + more;
+            case STOP -> "Job stopped by user, work-horse terminated." + more;
+            case KILL -> "dev.jrq.JobKilledException: the job was killed by a kill-horse command" + more;
+        };
     }
 
     private static String stackTrace(Throwable error) {
@@ -164,13 +186,17 @@ final class JobRunner {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    private record Outcome(Object value, String error) {
+    private record Outcome(Object value, String error, Interruption interruption) {
         static Outcome success(Object value) {
-            return new Outcome(value, null);
+            return new Outcome(value, null, null);
         }
 
         static Outcome failure(String error) {
-            return new Outcome(null, error);
+            return new Outcome(null, error, null);
+        }
+
+        static Outcome interrupted(Interruption interruption, String error) {
+            return new Outcome(null, error, interruption);
         }
     }
 }

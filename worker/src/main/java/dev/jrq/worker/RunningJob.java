@@ -4,19 +4,36 @@ import dev.jrq.core.ClaimedJob;
 
 /**
  * One attempt at a job on one thread, and who gets to record its outcome: the thread when the handler returns,
- * or the watchdog when the handler outlived its timeout and ignored the interrupt. Exactly one of them
- * {@link #settle()}s; no interrupt reaches the thread after it has settled.
+ * or the watchdog when the handler outlived an interruption (its timeout, a stop or kill command) and ignored it.
+ * Exactly one of them {@link #settle()}s; no interrupt reaches the thread after it has settled.
  */
 final class RunningJob {
+    /** Why a running handler was interrupted. */
+    enum Interruption {
+        TIMEOUT,
+        /** RQ's {@code stop-job} command: the job ends {@code stopped}. */
+        STOP,
+        /** RQ's {@code kill-horse} command: the job fails (and is retried if it has retries left). */
+        KILL
+    }
+
+    private final String workerName;
     private final ClaimedJob job;
     private final Thread thread;
+    private final Runnable onAbandoned;
     private final long startNanos = System.nanoTime();
     private boolean settled;
-    private boolean timedOut;
+    private Interruption interruption;
 
-    RunningJob(ClaimedJob job, Thread thread) {
+    RunningJob(String workerName, ClaimedJob job, Thread thread, Runnable onAbandoned) {
+        this.workerName = workerName;
         this.job = job;
         this.thread = thread;
+        this.onAbandoned = onAbandoned;
+    }
+
+    String workerName() {
+        return workerName;
     }
 
     ClaimedJob job() {
@@ -27,16 +44,42 @@ final class RunningJob {
         return startNanos;
     }
 
-    /** The timeout struck: interrupt the handler, unless the attempt has settled already. */
-    synchronized void interruptForTimeout() {
-        if (!settled) {
-            timedOut = true;
-            thread.interrupt();
-        }
+    /** Called when the attempt is abandoned: its thread no longer belongs to its slot. */
+    Runnable onAbandoned() {
+        return onAbandoned;
     }
 
-    synchronized boolean timedOut() {
-        return timedOut;
+    /**
+     * Interrupts the handler for {@code reason}, unless the attempt has settled or was interrupted already.
+     *
+     * @return whether this call interrupted it
+     */
+    synchronized boolean interrupt(Interruption reason) {
+        if (settled || interruption != null) {
+            return false;
+        }
+        interruption = reason;
+        thread.interrupt();
+        return true;
+    }
+
+    /** Why the handler was interrupted, {@code null} when it was not. */
+    synchronized Interruption interruption() {
+        return interruption;
+    }
+
+    /**
+     * Claims the outcome for a cold shutdown and interrupts the handler, whose own outcome will not be recorded.
+     *
+     * @return false when the attempt had settled already
+     */
+    synchronized boolean settleAndInterrupt() {
+        if (settled) {
+            return false;
+        }
+        settled = true;
+        thread.interrupt();
+        return true;
     }
 
     /** Claims the right to record the outcome; false when the other side has it already. */

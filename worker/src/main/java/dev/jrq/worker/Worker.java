@@ -2,7 +2,9 @@ package dev.jrq.worker;
 
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.JrqClient;
+import dev.jrq.core.WorkerCommand;
 import dev.jrq.core.WorkerStore;
+import dev.jrq.worker.RunningJob.Interruption;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -43,6 +45,7 @@ public final class Worker {
     private final ScheduledExecutorService timers;
     private boolean started;
     private boolean stopped;
+    private AutoCloseable commands;
     private volatile Throwable slotFailure;
 
     public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options) {
@@ -69,6 +72,7 @@ public final class Worker {
         long beat = options.heartbeat().toMillis();
         timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+        commands = store.onCommands(options.slotNames(), this::onCommand);
         slots.values().forEach(Thread::start);
         LOG.info("Worker {} started: {} slot(s) on queues {}{}", options.name(), slots.size(), options.queues(),
                 options.burst() ? " (burst)" : "");
@@ -84,6 +88,40 @@ public final class Worker {
 
     private Thread aliveSlotThread() {
         return slots.values().stream().filter(Thread::isAlive).findFirst().orElse(null);
+    }
+
+    /**
+     * Starts a warm stop and returns at once: slots take no new job and end after their current one, so that
+     * {@link #awaitSlots()} returns. RQ's {@code shutdown} command and a first SIGTERM/SIGINT do this.
+     */
+    public void requestStop() {
+        LOG.info("Worker {}: warm shutdown requested; {} job(s) running will finish", options.name(), running.size());
+        slots.keySet().forEach(WorkerSlot::stop);
+        markShutdownRequested();
+    }
+
+    /**
+     * Cold stop (a second signal): every running job is interrupted and put back at the front of its queue, its
+     * interrupted attempt recorded in its results; then the slots are unregistered. The caller exits the process.
+     */
+    public synchronized void coldStop() {
+        LOG.warn("Worker {}: cold shutdown; requeueing {} running job(s)", options.name(), running.size());
+        slots.keySet().forEach(WorkerSlot::stop);
+        for (WorkerSlot slot : slots.keySet()) {
+            RunningJob attempt = slot.current();
+            if (attempt != null && attempt.settleAndInterrupt()) {
+                try {
+                    store.requeueRunning(slot.name(), attempt.job(), "dev.jrq.ColdShutdown: worker " + slot.name()
+                            + " was shut down cold while the job ran; the job was put back at the front of "
+                            + attempt.job().queue());
+                    running.remove(attempt.job().jobId());
+                } catch (RuntimeException e) {
+                    LOG.error("could not requeue job {}: {} (its lease will run out and the reaper will move it on)",
+                            attempt.job().jobId(), e.getMessage());
+                }
+            }
+        }
+        stop(Duration.ZERO);
     }
 
     /**
@@ -108,6 +146,7 @@ public final class Worker {
             }
         }
         timers.shutdownNow();
+        closeCommands();
         for (WorkerSlot slot : slots.keySet()) {
             try {
                 store.unregister(slot.name(), options.queues());
@@ -145,6 +184,40 @@ public final class Worker {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not mark the shutdown request: {}", e.getMessage());
+        }
+    }
+
+    private void onCommand(WorkerCommand command) {
+        LOG.info("Worker {}: command {}{}", command.workerName(), command.command(),
+                command.jobId() == null ? "" : " for job " + command.jobId());
+        switch (command.command()) {
+            case WorkerCommand.SHUTDOWN -> requestStop();
+            case WorkerCommand.STOP_JOB -> interruptJob(command.workerName(), command.jobId(), Interruption.STOP);
+            case WorkerCommand.KILL_HORSE -> interruptJob(command.workerName(), null, Interruption.KILL);
+            default -> LOG.warn("unknown command '{}' for worker {}", command.command(), command.workerName());
+        }
+    }
+
+    /** Interrupts the job running in slot {@code slotName} (only if it is {@code jobId}, when given). */
+    private void interruptJob(String slotName, String jobId, Interruption reason) {
+        for (WorkerSlot slot : slots.keySet()) {
+            RunningJob attempt = slot.current();
+            if (slot.name().equals(slotName) && attempt != null
+                    && (jobId == null || jobId.equals(attempt.job().jobId()))) {
+                runner.interrupt(attempt, reason);
+                return;
+            }
+        }
+        LOG.info("Worker {}: no running job{} to {}", slotName, jobId == null ? "" : " " + jobId, reason);
+    }
+
+    private void closeCommands() {
+        try {
+            if (commands != null) {
+                commands.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("could not stop listening for commands: {}", e.getMessage());
         }
     }
 

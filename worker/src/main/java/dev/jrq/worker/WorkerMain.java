@@ -32,6 +32,8 @@ import picocli.CommandLine.Parameters;
         description = "Runs jobs from the given queues (highest priority first; default: default).")
 public final class WorkerMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+    /** The exit code after a cold shutdown (a second signal), as a shell reports an interrupted program. */
+    static final int EXIT_COLD = 130;
 
     @Parameters(paramLabel = "QUEUE", description = "Queues to take jobs from, highest priority first.")
     List<String> queues = new ArrayList<>(List.of("default"));
@@ -98,18 +100,12 @@ public final class WorkerMain implements Callable<Integer> {
         JobHandlers handlers = injector.getInstance(JobHandlers.class);
         LOG.info("Connected to {}; handlers: {}", settings.redis().description(), handlers.names());
         Worker worker = injector.getInstance(Worker.class);
-        Thread stopOnSignal = new Thread(() -> {
-            worker.stop(Duration.ofDays(1));
+        ShutdownSignals.install(worker, () -> {
             client.close();
-        }, "jrq-shutdown");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+            Runtime.getRuntime().halt(EXIT_COLD);
+        });
         worker.start();
         worker.awaitSlots();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-        } catch (IllegalStateException shuttingDown) {
-            return 0; // why: a signal stopped the slots; the hook finishes the stop and closes the client
-        }
         worker.stop(Duration.ZERO);
         client.close();
         return worker.slotFailure() == null ? 0 : 2;

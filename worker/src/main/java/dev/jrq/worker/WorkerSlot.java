@@ -26,6 +26,7 @@ final class WorkerSlot implements Runnable {
     private final Consumer<WorkerSlot> replaceAbandoned;
     private volatile boolean stopping;
     private volatile boolean busy;
+    private volatile RunningJob current;
 
     /**
      * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
@@ -48,6 +49,11 @@ final class WorkerSlot implements Runnable {
     /** Whether the slot is running a job now. */
     boolean isBusy() {
         return busy;
+    }
+
+    /** The attempt running now, {@code null} when idle. */
+    RunningJob current() {
+        return current;
     }
 
     /** Asks the slot to stop after its current job (if any). */
@@ -95,14 +101,17 @@ final class WorkerSlot implements Runnable {
     private void run(ClaimedJob job) {
         busy = true;
         running.put(job.jobId(), job.queue());
+        RunningJob attempt = new RunningJob(name, job, Thread.currentThread(), () -> {
+            running.remove(job.jobId());
+            stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
+            replaceAbandoned.accept(this);
+        });
+        current = attempt;
         boolean kept = false;
         try {
-            kept = runner.run(name, job, () -> {
-                running.remove(job.jobId());
-                stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
-                replaceAbandoned.accept(this);
-            });
+            kept = runner.run(attempt);
         } finally {
+            current = null;
             if (kept) {
                 running.remove(job.jobId());
             }

@@ -83,6 +83,18 @@ final class TestJobs {
         }
     }
 
+    /** Saves meta {"progress": 0.5} while it runs, then returns what it saw in its meta. */
+    @JobName("tests.progress")
+    public static final class Progress implements JobHandler {
+        @Override
+        public Object perform(JobContext job) {
+            Map<String, Object> meta = new java.util.HashMap<>(job.meta());
+            meta.put("progress", 0.5);
+            job.saveMeta(meta);
+            return job.meta();
+        }
+    }
+
     @JobName("tests.blocking")
     public static final class Blocking implements JobHandler {
         @Override

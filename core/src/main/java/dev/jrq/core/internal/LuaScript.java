@@ -17,7 +17,8 @@ public enum LuaScript {
     REQUEUE_JOB("requeue_job.lua"),
     REGISTER_WORKER("register_worker.lua"),
     UNREGISTER_WORKER("unregister_worker.lua"),
-    HEARTBEAT("heartbeat.lua");
+    HEARTBEAT("heartbeat.lua"),
+    REQUEUE_RUNNING("requeue_running.lua");
 
     private final String resource;
     private volatile String source;

@@ -10,7 +10,8 @@
 -- ARGV[5] default failure TTL seconds (the job's failure_ttl field wins; -1 keeps forever)
 -- ARGV[6] base64 of zlib of the error text (RQ's exc_string)   ARGV[7] working time in seconds (float)
 -- ARGV[8] 'worker' or 'reap'   ARGV[9] a random number in [0, 1) for the jitter   ARGV[10] the queue key
--- Returns 0 when fenced off, 1 failed, 2 requeued for a retry, 3 scheduled for a retry.
+-- ARGV[11] the status to end in: 'failed', or 'stopped' for a job stopped by a user (never retried)
+-- Returns 0 when fenced off, 1 failed (or stopped), 2 requeued for a retry, 3 scheduled for a retry.
 local reaping = ARGV[8] == 'reap'
 local worker_exists = (not reaping) and redis.call('EXISTS', KEYS[5]) == 1
 if worker_exists then -- why: never recreate an expired worker hash as a stub
@@ -39,7 +40,7 @@ end
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '2', 'exc_string', ARGV[6])
 
 local retries = tonumber(redis.call('HGET', KEYS[1], 'retries_left') or '') or 0
-if retries > 0 then
+if retries > 0 and ARGV[11] == 'failed' then
   local ok, intervals = pcall(cjson.decode, redis.call('HGET', KEYS[1], 'retry_intervals') or '[0]')
   if not ok or type(intervals) ~= 'table' or #intervals == 0 then
     intervals = {0}
@@ -62,7 +63,7 @@ if retries > 0 then
   return 2
 end
 
-redis.call('HSET', KEYS[1], 'status', 'failed', 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
+redis.call('HSET', KEYS[1], 'status', ARGV[11], 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
 local own_ttl = tonumber(redis.call('HGET', KEYS[1], 'failure_ttl') or '')
 local ttl = own_ttl or tonumber(ARGV[5])
 if ttl < 0 then
