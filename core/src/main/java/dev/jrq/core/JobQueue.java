@@ -94,6 +94,42 @@ public final class JobQueue {
         return jobs;
     }
 
+    /**
+     * Schedules a job to be enqueued at {@code at}, as RQ's {@code enqueue_at}: status {@code scheduled}, its id in
+     * {@code rq:scheduled:<queue>} scored with the due time in whole epoch seconds (the fraction is dropped, as
+     * RQ does). A scheduler (JRQ's, or a Python {@code rq worker --with-scheduler}) moves it to the queue when due;
+     * a time in the past makes it due at once. One round trip.
+     */
+    public Job enqueueAt(Instant at, JobRequest request) {
+        java.util.Objects.requireNonNull(at, "at");
+        String jobId = jobId(request);
+        Instant now = client.clock().instant();
+        List<Object> args = new ArrayList<>(List.of(RqKeys.queue(name), jobId, RqTime.epochSeconds(at),
+                RqTime.format(now)));
+        args.addAll(scheduledJobFields(request, now));
+        client.scripts().runForLong(LuaScript.SCHEDULE_JOB, List.of(RqKeys.QUEUES, RqKeys.job(jobId),
+                RqKeys.scheduled(name)), args.toArray());
+        return new Job(client, jobId);
+    }
+
+    /** Schedules the job {@code jobName} with positional arguments to be enqueued at {@code at}. */
+    public Job enqueueAt(Instant at, String jobName, Object... args) {
+        return enqueueAt(at, JobRequest.of(jobName, args));
+    }
+
+    /** Schedules a job to be enqueued after {@code delay} from now (the client's clock), as RQ's {@code enqueue_in}. */
+    public Job enqueueIn(java.time.Duration delay, JobRequest request) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative; was " + delay);
+        }
+        return enqueueAt(client.clock().instant().plus(delay), request);
+    }
+
+    /** Schedules the job {@code jobName} with positional arguments to be enqueued after {@code delay}. */
+    public Job enqueueIn(java.time.Duration delay, String jobName, Object... args) {
+        return enqueueIn(delay, JobRequest.of(jobName, args));
+    }
+
     /** How many jobs wait in the queue ({@code LLEN}). */
     public long count() {
         return list().size();
@@ -196,6 +232,25 @@ public final class JobQueue {
                 RqTime.format(now)));
         args.addAll(fields);
         return args.toArray();
+    }
+
+    /** A queued job's fields made a scheduled one's: status scheduled, no enqueued_at, RQ's enqueue_at_front. */
+    private List<Object> scheduledJobFields(JobRequest request, Instant now) {
+        List<Object> queued = client.codec().queuedJobFields(name, request, now);
+        List<Object> fields = new ArrayList<>(queued.size() + 2);
+        for (int i = 0; i + 1 < queued.size(); i += 2) {
+            Object field = queued.get(i);
+            if ("enqueued_at".equals(field)) {
+                continue;
+            }
+            fields.add(field);
+            fields.add("status".equals(field) ? JobStatus.SCHEDULED.wireName() : queued.get(i + 1));
+        }
+        if (request.options().atFront()) {
+            fields.add("enqueue_at_front");
+            fields.add("1");
+        }
+        return fields;
     }
 
     private static String jobId(JobRequest request) {

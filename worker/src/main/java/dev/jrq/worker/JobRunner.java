@@ -34,12 +34,15 @@ final class JobRunner {
     private final WorkerStore store;
     private final ScheduledExecutorService watchdog;
     private final Duration abandonGrace;
+    private final WorkerMetrics metrics;
 
-    JobRunner(JobHandlers handlers, WorkerStore store, ScheduledExecutorService watchdog, Duration abandonGrace) {
+    JobRunner(JobHandlers handlers, WorkerStore store, ScheduledExecutorService watchdog, Duration abandonGrace,
+              WorkerMetrics metrics) {
         this.handlers = handlers;
         this.store = store;
         this.watchdog = watchdog;
         this.abandonGrace = abandonGrace;
+        this.metrics = metrics;
     }
 
     /**
@@ -54,6 +57,7 @@ final class JobRunner {
         MDC.put("job_name", String.valueOf(job.jobName()));
         try {
             LOG.info("{}: {} ({})", job.queue(), job.record().description(), job.jobId());
+            metrics.jobStarted(job);
             Duration timeout = timeoutOf(job);
             List<ScheduledFuture<?>> alarms = timeout == null ? List.of() : List.of(
                     watchdog.schedule(() -> interrupt(attempt, Interruption.TIMEOUT), timeout.toMillis(),
@@ -118,43 +122,81 @@ final class JobRunner {
 
     /** The one place the outcome of a run is decided and written. */
     private void record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
+        metrics.jobEnded(job, write(workerName, job, outcome, took), took);
+    }
+
+    /** Writes the outcome and returns its metric label. */
+    private String write(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
         if (outcome.interruption() == Interruption.STOP) {
             // why: a user stopped it; RQ ends such a job 'stopped', in the failed registry, never retried
-            if (store.finishStopped(workerName, job, took) == FailureOutcome.FENCED) {
-                logFenced(workerName, job);
-            } else {
-                LOG.warn("{}: job {} stopped by request", job.queue(), job.jobId());
+            if (untilWritten(job, () -> store.finishStopped(workerName, job, took)) == FailureOutcome.FENCED) {
+                return logFenced(workerName, job);
             }
-            return;
+            LOG.warn("{}: job {} stopped by request", job.queue(), job.jobId());
+            return "stopped";
         }
         if (outcome.error() == null) {
             try {
-                if (store.finishSuccess(workerName, job, outcome.value(), took)) {
-                    LOG.info("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
-                } else {
-                    logFenced(workerName, job);
+                Object value = outcome.value();
+                if (!untilWritten(job, () -> store.finishSuccess(workerName, job, value, took))) {
+                    return logFenced(workerName, job);
                 }
-                return;
+                LOG.info("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
+                return "finished";
             } catch (SerializationException e) {
                 // why: a result that cannot be stored would leave the job started forever; fail it, saying why.
                 outcome = Outcome.failure("the job returned a value that the serializer cannot store: "
                         + e.getMessage());
             }
         }
-        FailureOutcome failure = store.finishFailure(workerName, job, outcome.error(), took);
-        switch (failure) {
+        String error = outcome.error();
+        FailureOutcome failure = untilWritten(job, () -> store.finishFailure(workerName, job, error, took));
+        return switch (failure) {
             case FENCED -> logFenced(workerName, job);
-            case FAILED -> LOG.warn("{}: job {} failed: {}", job.queue(), job.jobId(), firstLine(outcome.error()));
-            case REQUEUED, SCHEDULED -> LOG.warn("{}: job {} failed and will be retried ({}): {}", job.queue(),
-                    job.jobId(), failure == FailureOutcome.REQUEUED ? "queued" : "scheduled",
-                    firstLine(outcome.error()));
+            case FAILED -> {
+                LOG.warn("{}: job {} failed: {}", job.queue(), job.jobId(), firstLine(outcome.error()));
+                yield "failed";
+            }
+            case REQUEUED, SCHEDULED -> {
+                LOG.warn("{}: job {} failed and will be retried ({}): {}", job.queue(), job.jobId(),
+                        failure == FailureOutcome.REQUEUED ? "queued" : "scheduled", firstLine(outcome.error()));
+                yield "retried";
+            }
+        };
+    }
+
+    /**
+     * Runs a write of the job's outcome, trying again every half second while Redis cannot be reached, for as long
+     * as the job's lease lasts: the outcome survives a Redis restart or a dropped connection. After that the
+     * reaper of some worker moves the job on, and this outcome is given up.
+     */
+    private <T> T untilWritten(ClaimedJob job, java.util.function.Supplier<T> write) {
+        long deadline = System.nanoTime() + store.lease().toNanos();
+        while (true) {
+            try {
+                return write.get();
+            } catch (SerializationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.warn("{}: cannot record job {} yet ({}); trying again", job.queue(), job.jobId(), e.getMessage());
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
-    private static void logFenced(String workerName, ClaimedJob job) {
+    private static String logFenced(String workerName, ClaimedJob job) {
         // why: its lease was reaped while it ran; the job was moved on already, so this outcome is dropped.
         LOG.warn("{}: job {} was no longer leased to {}; its outcome was not recorded", job.queue(), job.jobId(),
                 workerName);
+        return "fenced";
     }
 
     /** The job's timeout, RQ's 180 s when it stores none, {@code null} for none ({@code -1}). */

@@ -12,6 +12,9 @@ import sun.misc.Signal;
 final class ShutdownSignals {
     private static final Logger LOG = LoggerFactory.getLogger(ShutdownSignals.class);
 
+    private final AtomicInteger received = new AtomicInteger();
+    private volatile Thread coldShutdown;
+
     private ShutdownSignals() {
     }
 
@@ -20,21 +23,37 @@ final class ShutdownSignals {
      *
      * @param exitCold run after a cold stop, to end the process
      */
-    static void install(Worker worker, Runnable exitCold) {
-        AtomicInteger received = new AtomicInteger();
+    static ShutdownSignals install(Worker worker, Runnable exitCold) {
+        ShutdownSignals signals = new ShutdownSignals();
         for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> {
-                if (received.incrementAndGet() == 1) {
-                    LOG.info("SIG{}: warm shutdown; send it again for a cold one", signal.getName());
-                    worker.requestStop();
-                } else {
-                    // why: off the signal thread, which must not block on Redis
-                    new Thread(() -> {
-                        worker.coldStop();
-                        exitCold.run();
-                    }, "jrq-cold-shutdown").start();
-                }
-            });
+            Signal.handle(new Signal(name), signal -> signals.received(signal, worker, exitCold));
+        }
+        return signals;
+    }
+
+    /**
+     * Blocks for good when a cold shutdown has begun, so that the process ends with its exit code rather than
+     * the caller's; returns at once otherwise.
+     */
+    void awaitColdExit() throws InterruptedException {
+        Thread cold = coldShutdown;
+        if (cold != null) {
+            cold.join();
+            Thread.currentThread().join(); // why: exitCold halts the JVM; nothing after it may run
+        }
+    }
+
+    private synchronized void received(Signal signal, Worker worker, Runnable exitCold) {
+        if (received.incrementAndGet() == 1) {
+            LOG.info("SIG{}: warm shutdown; send it again for a cold one", signal.getName());
+            worker.requestStop();
+        } else if (coldShutdown == null) {
+            // why: off the signal thread, which must not block on Redis
+            coldShutdown = new Thread(() -> {
+                worker.coldStop();
+                exitCold.run();
+            }, "jrq-cold-shutdown");
+            coldShutdown.start();
         }
     }
 }

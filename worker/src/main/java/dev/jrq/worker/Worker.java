@@ -3,6 +3,8 @@ package dev.jrq.worker;
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.JrqClient;
 import dev.jrq.core.WorkerCommand;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import dev.jrq.core.WorkerStore;
 import dev.jrq.worker.RunningJob.Interruption;
 import java.net.InetAddress;
@@ -48,7 +50,13 @@ public final class Worker {
     private AutoCloseable commands;
     private volatile Throwable slotFailure;
 
+    /** A worker whose meters go nowhere (see the four-argument constructor). */
     public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options) {
+        this(client, handlers, options, new SimpleMeterRegistry());
+    }
+
+    /** A worker recording its meters ({@link WorkerMetrics}) in {@code meters}. */
+    public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options, MeterRegistry meters) {
         this.store = client.workerStore(options.lease());
         this.options = options;
         this.timers = Executors.newScheduledThreadPool(2, runnable -> {
@@ -56,7 +64,9 @@ public final class Worker {
             thread.setDaemon(true);
             return thread;
         });
-        this.runner = new JobRunner(handlers, store, timers, options.abandonGrace());
+        WorkerMetrics metrics = new WorkerMetrics(handlers.names(), running::size, this::slotsBusy);
+        metrics.bindTo(meters);
+        this.runner = new JobRunner(handlers, store, timers, options.abandonGrace(), metrics);
         options.slotNames().forEach(this::newSlot);
     }
 
@@ -219,6 +229,10 @@ public final class Worker {
         } catch (Exception e) {
             LOG.warn("could not stop listening for commands: {}", e.getMessage());
         }
+    }
+
+    private int slotsBusy(boolean busy) {
+        return (int) slots.keySet().stream().filter(slot -> slot.isBusy() == busy).count();
     }
 
     /** A slot and its thread, not started yet. */

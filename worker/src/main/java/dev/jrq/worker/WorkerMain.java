@@ -8,6 +8,12 @@ import dev.jrq.core.JrqClient;
 import dev.jrq.core.JrqCoreModule;
 import dev.jrq.core.JrqSettings;
 import dev.jrq.core.RedisConfig;
+import dev.jrq.core.metrics.MetricsServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import dev.jrq.scheduler.Scheduler;
+import dev.jrq.scheduler.SchedulerModule;
+import dev.jrq.scheduler.SchedulerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,8 +63,20 @@ public final class WorkerMain implements Callable<Integer> {
     @Option(names = {"-b", "--burst"}, description = "Exit once the queues are empty.")
     boolean burst;
 
+    @Option(names = "--lease", paramLabel = "SECONDS", description = "How long a running job's lease lasts unless "
+            + "renewed; a job whose worker dies is taken over after at most this (default: 60).")
+    int leaseSeconds = 60;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics on http://0.0.0.0:PORT/metrics (default: off).")
+    Integer metricsPort;
+
     @Option(names = {"-S", "--serializer"}, description = "Serializer name (default: json, RQ's JSONSerializer).")
     String serializer = "json";
+
+    @Option(names = {"-s", "--with-scheduler"}, description = "Also run a scheduler for these queues: move their "
+            + "due scheduled jobs (in burst mode once, before working) and fire recurring schedules.")
+    boolean withScheduler;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -92,23 +110,55 @@ public final class WorkerMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WorkerOptions options = new WorkerOptions(name == null ? defaultName() : name, queues, concurrency, burst, null);
+        WorkerOptions options = new WorkerOptions(name == null ? defaultName() : name, queues, concurrency, burst,
+                Duration.ofSeconds(leaseSeconds));
         JrqSettings settings = new JrqSettings(redis(), serializerName(),
                 PluginPath.classLoader(path, WorkerMain.class.getClassLoader()));
-        Injector injector = Guice.createInjector(new JrqCoreModule(settings), new WorkerModule(options));
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Injector injector = Guice.createInjector(new JrqCoreModule(settings), new WorkerModule(options, meters),
+                new SchedulerModule(SchedulerOptions.defaults(options.name(), options.queues()), meters));
         JrqClient client = injector.getInstance(JrqClient.class);
         JobHandlers handlers = injector.getInstance(JobHandlers.class);
         LOG.info("Connected to {}; handlers: {}", settings.redis().description(), handlers.names());
         Worker worker = injector.getInstance(Worker.class);
-        ShutdownSignals.install(worker, () -> {
+        Scheduler scheduler = withScheduler ? injector.getInstance(Scheduler.class) : null;
+        startScheduler(scheduler);
+        MetricsServer metrics = metricsPort == null ? null : MetricsServer.start(metricsPort, meters);
+        if (metrics != null) {
+            LOG.info("Metrics on http://0.0.0.0:{}/metrics", metrics.port());
+        }
+        ShutdownSignals signals = ShutdownSignals.install(worker, () -> {
             client.close();
             Runtime.getRuntime().halt(EXIT_COLD);
         });
         worker.start();
         worker.awaitSlots();
+        signals.awaitColdExit();
         worker.stop(Duration.ZERO);
+        if (scheduler != null) {
+            scheduler.stop();
+        }
+        if (metrics != null) {
+            metrics.stop();
+        }
         client.close();
         return worker.slotFailure() == null ? 0 : 2;
+    }
+
+    /**
+     * Runs the embedded scheduler: in burst mode one pass before the slots start (as RQ's burst worker does), then
+     * its locks are let go; otherwise its loop on a thread of its own until the worker stops.
+     */
+    private void startScheduler(Scheduler scheduler) {
+        if (scheduler == null) {
+            return;
+        }
+        if (burst) {
+            scheduler.runOnce();
+            scheduler.stop();
+        } else {
+            scheduler.start();
+        }
     }
 
     /** The JRQ or argument error behind a failure (Guice wraps them), or null for a bug. */

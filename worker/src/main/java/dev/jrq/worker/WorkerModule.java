@@ -5,18 +5,28 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.JrqClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** Wires a {@link Worker} from the core module's client and handlers. Opens nothing. */
 public final class WorkerModule extends AbstractModule {
     private final WorkerOptions options;
+    private final MeterRegistry meters;
 
+    /** A worker whose meters are not exported. */
     public WorkerModule(WorkerOptions options) {
+        this(options, new SimpleMeterRegistry());
+    }
+
+    /** A worker recording its meters in {@code meters} (binds no registry, so it sits beside other modules). */
+    public WorkerModule(WorkerOptions options, MeterRegistry meters) {
         this.options = options;
+        this.meters = meters;
     }
 
     @Provides
     @Singleton
     Worker worker(JrqClient client, JobHandlers handlers) {
-        return new Worker(client, handlers, options);
+        return new Worker(client, handlers, options, meters);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WorkerProcessIT {
     private Process process;
     private Path log;
+    private int metricsPort;
 
     @AfterEach
     void killProcess() {
@@ -36,9 +37,15 @@ class WorkerProcessIT {
     @Test
     void sigterm_letsTheRunningJobFinish_thenExitsZero(TestRedis redis) throws Exception {
         JrqClient client = redis.newClient();
+        Job done = client.queue("default").enqueue("tests.echo", 1);
         Job job = client.queue("default").enqueue("tests.sleep", 1_500);
         startWorker(redis);
         await().atMost(Duration.ofSeconds(20)).until(() -> job.status() == JobStatus.STARTED);
+        assertThat(done.status()).isEqualTo(JobStatus.FINISHED);
+        String metrics = scrapeMetrics();
+        assertThat(metrics).contains("jrq_jobs_completed_total{job=\"tests.echo\",outcome=\"finished\","
+                + "queue=\"default\"} 1.0").contains("jrq_jobs_running 1.0")
+                .contains("jrq_job_duration_seconds_bucket{job=\"tests.echo\"");
         process.destroy(); // SIGTERM
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("exited; log:%n%s", logText()).isTrue();
         assertThat(process.exitValue()).isZero();
@@ -63,12 +70,23 @@ class WorkerProcessIT {
         assertThat(client.workers()).isEmpty();
     }
 
+    private String scrapeMetrics() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
     private void startWorker(TestRedis redis) throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            metricsPort = socket.getLocalPort();
+        }
         String classPath = Path.of("target", "jrq-worker.jar") + File.pathSeparator + Path.of("target", "test-classes");
         log = Files.createTempFile("jrq-worker", ".log");
         process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", classPath, WorkerMain.class.getName(), "--url", redis.url(),
-                "--name", "proc", "--concurrency", "1", "default"))
+                "--name", "proc", "--concurrency", "1", "--metrics-port", String.valueOf(metricsPort), "default"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

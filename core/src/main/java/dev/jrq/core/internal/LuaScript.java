@@ -18,7 +18,16 @@ public enum LuaScript {
     REGISTER_WORKER("register_worker.lua"),
     UNREGISTER_WORKER("unregister_worker.lua"),
     HEARTBEAT("heartbeat.lua"),
-    REQUEUE_RUNNING("requeue_running.lua");
+    REQUEUE_RUNNING("requeue_running.lua"),
+    SCHEDULE_JOB("schedule_job.lua"),
+    PEEK_SCHEDULED("peek_scheduled.lua"),
+    MOVE_DUE("move_due.lua"),
+    HOLD_SCHEDULER_LOCK("hold_scheduler_lock.lua"),
+    RELEASE_SCHEDULER_LOCK("release_scheduler_lock.lua"),
+    SAVE_SCHEDULE("save_schedule.lua"),
+    FIRE_SCHEDULE("fire_schedule.lua"),
+    SET_SCHEDULE_PAUSED("set_schedule_paused.lua"),
+    REMOVE_SCHEDULE("remove_schedule.lua");
 
     private final String resource;
     private volatile String source;

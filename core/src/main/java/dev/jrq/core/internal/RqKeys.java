@@ -72,4 +72,33 @@ public final class RqKeys {
     public static String workerCommands(String workerName) {
         return PREFIX + "pubsub:" + workerName;
     }
+
+    // --- scheduling: RQ's keys, then JRQ's own under jrq: (RQ has no recurring schedules) ---
+
+    /** JRQ's own keys, for what RQ has no key for. */
+    public static final String JRQ_PREFIX = "jrq:";
+    /** Set of every recurring schedule's name. */
+    public static final String SCHEDULES = JRQ_PREFIX + "schedules";
+    /** Sorted set: name of each active (not paused) schedule, score = its next run in epoch milliseconds. */
+    public static final String SCHEDULES_NEXT = JRQ_PREFIX + "schedules:next";
+
+    /** RQ's ScheduledJobRegistry of a queue: member job id, score = due time in integer epoch seconds. */
+    public static String scheduled(String queue) {
+        return registry("scheduled", queue);
+    }
+
+    /** RQ's scheduler lock of a queue: a string holding the PID of the holder, with an expiry. */
+    public static String schedulerLock(String queue) {
+        return PREFIX + "scheduler-lock:" + queue;
+    }
+
+    /** Who holds {@link #schedulerLock(String)} when a JRQ scheduler does: its unique name, same expiry. */
+    public static String schedulerLockOwner(String queue) {
+        return JRQ_PREFIX + "scheduler-lock-owner:" + queue;
+    }
+
+    /** Hash of one recurring schedule: definition (JSON), paused, next_run, last_run, last_job_id, runs. */
+    public static String schedule(String name) {
+        return JRQ_PREFIX + "schedule:" + name;
+    }
 }

@@ -6,7 +6,11 @@
  * <p>Structures (RQ's own, see the wire-format reference): {@code rq:queue:<q>} lists of job ids;
  * {@code rq:job:<id>} hashes; {@code rq:results:<id>} streams of results; {@code rq:wip|finished|failed|deferred|
  * scheduled|canceled:<q>} sorted sets (scores are epoch seconds: a lease deadline in {@code wip}, an expiry in
- * {@code finished}/{@code failed}, an event time in the others); {@code rq:workers} and {@code rq:worker:<w>}.
+ * {@code finished}/{@code failed}, a due time in {@code scheduled}, an event time in the others); {@code
+ * rq:workers} and {@code rq:worker:<w>}; {@code rq:pubsub:<w>} command channels; {@code rq:scheduler-lock:<q>}.
+ * JRQ's own, for what RQ has no key for: {@code jrq:schedules} (set of recurring schedule names),
+ * {@code jrq:schedules:next} (sorted set, next run in epoch milliseconds), {@code jrq:schedule:<name>} (hash:
+ * definition, state, last run) and {@code jrq:scheduler-lock-owner:<q>} (which JRQ scheduler holds RQ's lock).
  *
  * <p>Delivery guarantee: a job is taken and marked started in one script that also records its lease in
  * {@code rq:wip:<q>}; a finish is fenced by that lease, so a job is run at least once and never booked twice.

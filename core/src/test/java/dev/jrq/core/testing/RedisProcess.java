@@ -23,16 +23,30 @@ public final class RedisProcess {
 
     private final Path executable;
     private final int port;
+    private final List<String> persistence;
     private Process process;
 
-    private RedisProcess(Path executable, int port) {
+    private RedisProcess(Path executable, int port, List<String> persistence) {
         this.executable = executable;
         this.port = port;
+        this.persistence = persistence;
     }
 
-    /** Starts a server on a free port and waits until it accepts connections. */
+    /** Starts a server on a free port, without persistence, and waits until it accepts connections. */
     public static RedisProcess start() {
-        RedisProcess redis = new RedisProcess(findExecutable(), freePort());
+        RedisProcess redis = new RedisProcess(findExecutable(), freePort(), List.of("--save", "", "--appendonly", "no"));
+        redis.startAgain();
+        return redis;
+    }
+
+    /**
+     * Starts a server on a free port that keeps its data in an append-only file in {@code dataDir} (fsync every
+     * write), so that a restart with {@link #stop()} and {@link #startAgain()} loses nothing, as a production
+     * Redis would.
+     */
+    public static RedisProcess startAppendOnly(Path dataDir) {
+        RedisProcess redis = new RedisProcess(findExecutable(), freePort(), List.of("--save", "", "--appendonly",
+                "yes", "--appendfsync", "always", "--dir", dataDir.toAbsolutePath().toString()));
         redis.startAgain();
         return redis;
     }
@@ -56,8 +70,10 @@ public final class RedisProcess {
             return;
         }
         try {
-            process = new ProcessBuilder(List.of(executable.toString(), "--port", String.valueOf(port),
-                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"))
+            List<String> command = new java.util.ArrayList<>(List.of(executable.toString(), "--port",
+                    String.valueOf(port), "--bind", "127.0.0.1", "--protected-mode", "no"));
+            command.addAll(persistence);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();

@@ -1,0 +1,98 @@
+package dev.jrq.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.jrq.api.JobStatus;
+import dev.jrq.core.JrqClient;
+import dev.jrq.core.testing.RedisServerExtension;
+import dev.jrq.core.testing.TestRedis;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * RQ's job semantics on the JRQ worker, driven from Python RQ 1.13: a Python job with {@code Retry} and meta,
+ * and Python's {@code send_stop_job_command} and {@code send_shutdown_command} acting on the JRQ worker jar.
+ */
+@ExtendWith({RedisServerExtension.class, ProcessesExtension.class})
+class PythonWorkerSemanticsIT {
+    private static final String TEST_JOBS = "target/test-classes";
+
+    @BeforeEach
+    void pythonRqIsInstalled() {
+        PythonRq.requireInstalled();
+    }
+
+    @Test
+    void pythonJobWithRetryAndMeta_failsTwice_thenFinishes_asRqWould(TestRedis redis, Processes processes) {
+        PythonRq python = new PythonRq(processes, redis.url());
+        String jobId = (String) python.run("""
+                from rq import Retry
+                job = queue.enqueue('tests.flaky', 2, retry=Retry(max=3), meta={'owner': 'python'})
+                emit(id=job.id)
+                """).get("id");
+
+        processes.worker(redis.url(), "--path", TEST_JOBS, "--burst", "default").awaitSuccess();
+
+        Map<String, Object> seen = python.run("""
+                job = fetch(sys.argv[2])
+                emit(status=job.get_status(), return_value=job.return_value(), retries_left=job.retries_left,
+                     meta=job.get_meta(), results=[r.type.name for r in job.results()])
+                """, jobId);
+        assertThat(seen).containsEntry("status", "finished").containsEntry("return_value", 3)
+                .containsEntry("retries_left", 1)
+                .containsEntry("meta", Map.of("owner", "python", "attempts", 3))
+                .containsEntry("results", List.of("SUCCESSFUL", "FAILED", "FAILED"));
+    }
+
+    @Test
+    void pythonSendStopJobCommand_stopsTheJobOnTheJavaWorker(TestRedis redis, Processes processes) {
+        PythonRq python = new PythonRq(processes, redis.url());
+        JrqClient client = redis.newClient();
+        String jobId = (String) python.run("emit(id=queue.enqueue('tests.slow', 60000).id)").get("id");
+        RunningProcess worker = processes.worker(redis.url(), "--path", TEST_JOBS, "--name", "stoppable",
+                "--concurrency", "1", "default");
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.job(jobId).status() == JobStatus.STARTED);
+
+        python.run("""
+                from rq.command import send_stop_job_command
+                send_stop_job_command(redis, sys.argv[2], serializer=JSONSerializer)
+                emit(sent=True)
+                """, jobId);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.job(jobId).status() == JobStatus.STOPPED);
+        Map<String, Object> seen = python.run("""
+                job = fetch(sys.argv[2])
+                emit(status=job.get_status(), failed=job.id in queue.failed_job_registry.get_job_ids(),
+                     error=job.latest_result().exc_string)
+                """, jobId);
+        assertThat(seen).containsEntry("status", "stopped").containsEntry("failed", true)
+                .containsEntry("error", "Job stopped by user, work-horse terminated.");
+        assertThat(worker.isAlive()).isTrue();
+    }
+
+    @Test
+    void pythonSendShutdownCommand_stopsTheJavaWorkerWarmly(TestRedis redis, Processes processes) {
+        PythonRq python = new PythonRq(processes, redis.url());
+        RunningProcess worker = processes.worker(redis.url(), "--path", TEST_JOBS, "--name", "closing",
+                "--concurrency", "1", "default");
+        JrqClient client = redis.newClient();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !client.workers().isEmpty());
+
+        python.run("""
+                from rq.command import send_shutdown_command
+                send_shutdown_command(redis, 'closing')
+                emit(sent=True)
+                """);
+
+        assertThat(worker.awaitExit(Duration.ofSeconds(15))).isZero();
+        assertThat(python.run("""
+                from rq import Worker
+                emit(workers=[w.name for w in Worker.all(connection=redis)])
+                """)).containsEntry("workers", List.of());
+    }
+}
