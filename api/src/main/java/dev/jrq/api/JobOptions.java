@@ -30,9 +30,13 @@ import java.util.regex.Pattern;
  * @param meta        user data saved with the job
  * @param atFront     whether to put the job at the head of its queue instead of the tail
  * @param retry       how a failed job is tried again; {@code null} for never
+ * @param unique      refuse the enqueue when a job with this {@code jobId} exists (RQ 2.8's {@code unique=True})
+ * @param dependsOn   the jobs this one waits for; {@code null} for none
+ * @param callbacks   handlers run when the job ends; {@code null} for none
  */
 public record JobOptions(String jobId, String description, Duration timeout, Duration resultTtl, Duration ttl,
-                         Duration failureTtl, Map<String, Object> meta, boolean atFront, Retry retry) {
+                         Duration failureTtl, Map<String, Object> meta, boolean atFront, Retry retry, boolean unique,
+                         Dependency dependsOn, Callbacks callbacks) {
 
     /** RQ's {@code -1}: no timeout, or keep forever. */
     public static final Duration FOREVER = Duration.ofSeconds(-1);
@@ -50,6 +54,9 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
         checkSeconds("ttl", ttl, false);
         checkSeconds("failureTtl", failureTtl, false);
         meta = meta == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(meta));
+        if (unique && jobId == null) {
+            throw new IllegalArgumentException("a unique job needs a job id: uniqueness is by id, as in RQ");
+        }
     }
 
     /** No option set: every default applies. */
@@ -64,7 +71,8 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
     /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
         return new Builder().jobId(jobId).description(description).timeout(timeout).resultTtl(resultTtl)
-                .ttl(ttl).failureTtl(failureTtl).meta(meta).atFront(atFront).retry(retry);
+                .ttl(ttl).failureTtl(failureTtl).meta(meta).atFront(atFront).retry(retry).unique(unique)
+                .dependsOn(dependsOn).callbacks(callbacks);
     }
 
     private static void checkSeconds(String name, Duration value, boolean zeroAllowed) {
@@ -91,6 +99,9 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
         private Map<String, Object> meta = Map.of();
         private boolean atFront;
         private Retry retry;
+        private boolean unique;
+        private Dependency dependsOn;
+        private Callbacks callbacks;
 
         private Builder() {
         }
@@ -140,8 +151,24 @@ public record JobOptions(String jobId, String description, Duration timeout, Dur
             return this;
         }
 
+        public Builder unique(boolean unique) {
+            this.unique = unique;
+            return this;
+        }
+
+        public Builder dependsOn(Dependency dependsOn) {
+            this.dependsOn = dependsOn;
+            return this;
+        }
+
+        public Builder callbacks(Callbacks callbacks) {
+            this.callbacks = callbacks;
+            return this;
+        }
+
         public JobOptions build() {
-            return new JobOptions(jobId, description, timeout, resultTtl, ttl, failureTtl, meta, atFront, retry);
+            return new JobOptions(jobId, description, timeout, resultTtl, ttl, failureTtl, meta, atFront, retry,
+                    unique, dependsOn, callbacks);
         }
     }
 }

@@ -81,7 +81,7 @@ class JobOptionsTest {
 
     @Test
     void meta_nullInConstructor_isEmptyButRefusedByBuilder() {
-        assertThat(new JobOptions(null, null, null, null, null, null, null, false, null).meta()).isEmpty();
+        assertThat(new JobOptions(null, null, null, null, null, null, null, false, null, false, null, null).meta()).isEmpty();
         assertThatNullPointerException().isThrownBy(() -> JobOptions.builder().meta(null));
     }
 

@@ -1,5 +1,7 @@
 package dev.jrq.core;
 
+import dev.jrq.api.DuplicateJobException;
+import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
 import dev.jrq.api.NoSuchJobException;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RList;
 import org.redisson.client.codec.StringCodec;
 
@@ -59,11 +62,18 @@ public final class JobQueue {
         return enqueue(JobRequest.of(handler, args));
     }
 
-    /** Enqueues one job. One round trip: the enqueue script saves the hash and pushes the id atomically. */
+    /**
+     * Enqueues one job, or defers it while the jobs it depends on have not finished. One round trip: the enqueue
+     * script saves the hash and pushes the id (or defers it) atomically.
+     *
+     * @throws DuplicateJobException when the options ask for a unique job and its id exists
+     * @throws NoSuchJobException when a job it depends on does not exist
+     */
     public Job enqueue(JobRequest request) {
         String jobId = jobId(request);
         Object[] args = enqueueArguments(jobId, request, client.clock().instant());
-        client.scripts().runForLong(LuaScript.ENQUEUE, enqueueKeys(jobId), args);
+        checkEnqueued(jobId, request, client.scripts().runForLong(LuaScript.ENQUEUE, enqueueKeys(jobId, request),
+                args));
         return new Job(client, jobId);
     }
 
@@ -75,11 +85,14 @@ public final class JobQueue {
         client.scripts().load(LuaScript.ENQUEUE);
         RBatch batch = client.redis().createBatch();
         List<Job> jobs = new ArrayList<>(requests.size());
+        List<RFuture<Long>> outcomes = new ArrayList<>(requests.size());
         Instant now = client.clock().instant();
         for (JobRequest request : requests) {
             String jobId = jobId(request);
-            client.scripts().addToBatch(batch, LuaScript.ENQUEUE, enqueueKeys(jobId),
-                    enqueueArguments(jobId, request, now));
+            // why: one microsecond apart, so each job's created_at (the script's replay marker) is its own
+            Instant createdAt = now.plusNanos(1_000L * jobs.size());
+            outcomes.add(client.scripts().addToBatch(batch, LuaScript.ENQUEUE, enqueueKeys(jobId, request),
+                    enqueueArguments(jobId, request, createdAt)));
             jobs.add(new Job(client, jobId));
         }
         try {
@@ -90,6 +103,9 @@ public final class JobQueue {
             }
             client.scripts().forgetLoaded();
             return enqueueMany(requests);
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            checkEnqueued(jobs.get(i).id(), requests.get(i), outcomes.get(i).toCompletableFuture().join());
         }
         return jobs;
     }
@@ -165,9 +181,22 @@ public final class JobQueue {
 
     /** Deletes a job from this queue, every registry, and its results. Returns whether it existed. */
     public boolean deleteJob(String jobId) {
+        return deleteJob(jobId, false) > 0;
+    }
+
+    /**
+     * Deletes a job as {@link #deleteJob(String)} does and, with {@code withDependents}, the jobs waiting for it
+     * (one level, as RQ's {@code delete(delete_dependents=True)}).
+     *
+     * @return how many jobs were deleted
+     */
+    public long deleteJob(String jobId, boolean withDependents) {
         List<String> keys = Scripts.keys(List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.jobDependents(jobId),
                 RqKeys.jobDependencies(jobId), RqKeys.queue(name)), RqKeys.registries(name));
-        return client.scripts().runForLong(LuaScript.DELETE_JOB, keys, jobId) == 1;
+        List<Object> args = new ArrayList<>(List.of(jobId, withDependents ? "1" : "0"));
+        args.addAll(RqKeys.dependentsLayout());
+        args.add(RqKeys.results(""));
+        return client.scripts().runForLong(LuaScript.DELETE_JOB, keys, args.toArray());
     }
 
     /**
@@ -179,8 +208,11 @@ public final class JobQueue {
      */
     public void cancel(String jobId) {
         List<String> keys = List.of(RqKeys.job(jobId), RqKeys.queue(name), RqKeys.registry("deferred", name),
-                RqKeys.registry("scheduled", name), RqKeys.registry("canceled", name));
-        List<Object> args = new ArrayList<>(List.of(jobId, client.clock().instant().getEpochSecond()));
+                RqKeys.registry("scheduled", name), RqKeys.registry("canceled", name), RqKeys.jobDependents(jobId),
+                RqKeys.QUEUES);
+        Instant now = client.clock().instant();
+        List<Object> args = new ArrayList<>(List.of(jobId, now.getEpochSecond(), RqTime.format(now)));
+        args.addAll(RqKeys.dependentsLayout());
         args.addAll(CANCELABLE);
         String before = client.scripts().runForString(LuaScript.CANCEL_JOB, keys, args.toArray());
         if (before == null || before.isEmpty()) {
@@ -220,16 +252,40 @@ public final class JobQueue {
         return client.redis().getList(RqKeys.queue(name), StringCodec.INSTANCE);
     }
 
-    private List<String> enqueueKeys(String jobId) {
-        return List.of(RqKeys.QUEUES, RqKeys.job(jobId), RqKeys.queue(name));
+    private List<String> enqueueKeys(String jobId, JobRequest request) {
+        List<String> keys = new ArrayList<>(List.of(RqKeys.QUEUES, RqKeys.job(jobId), RqKeys.queue(name),
+                RqKeys.registry("deferred", name), RqKeys.jobDependencies(jobId)));
+        List<String> parents = parents(request);
+        parents.forEach(parent -> keys.add(RqKeys.job(parent)));
+        parents.forEach(parent -> keys.add(RqKeys.jobDependents(parent)));
+        return keys;
+    }
+
+    private static List<String> parents(JobRequest request) {
+        return request.options().dependsOn() == null ? List.of() : request.options().dependsOn().jobIds();
+    }
+
+    /** Turns the enqueue script's refusals into exceptions that say what was wrong. */
+    private static void checkEnqueued(String jobId, JobRequest request, long outcome) {
+        if (outcome == 0) {
+            throw new DuplicateJobException(jobId);
+        }
+        if (outcome < 0) {
+            String parent = parents(request).get((int) -outcome - 1);
+            throw new NoSuchJobException(parent);
+        }
     }
 
     private Object[] enqueueArguments(String jobId, JobRequest request, Instant now) {
         List<Object> fields = client.codec().queuedJobFields(name, request, now);
         List<Object> args = new ArrayList<>(fields.size() + 6);
         Object ttl = request.options().ttl() == null ? 0 : request.options().ttl().getSeconds();
-        args.addAll(Arrays.asList(RqKeys.queue(name), jobId, request.options().atFront() ? "1" : "0", ttl, "0",
-                RqTime.format(now)));
+        JobOptions options = request.options();
+        List<String> parents = parents(request);
+        args.addAll(Arrays.asList(RqKeys.queue(name), jobId, options.atFront() ? "1" : "0", ttl,
+                options.unique() ? "1" : "0", RqTime.format(now), parents.size(),
+                options.dependsOn() != null && options.dependsOn().allowFailure() ? "1" : "0"));
+        args.addAll(parents);
         args.addAll(fields);
         return args.toArray();
     }

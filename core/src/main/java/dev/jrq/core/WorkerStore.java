@@ -112,9 +112,12 @@ public final class WorkerStore {
         long ttl = resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds();
         Instant now = client.clock().instant();
         List<String> keys = List.of(RqKeys.job(id), RqKeys.results(id), RqKeys.registry("wip", job.queue()),
-                RqKeys.registry("finished", job.queue()), RqKeys.worker(workerName));
-        return client.scripts().runForLong(LuaScript.FINISH_SUCCESS, keys, id, workerName, RqTime.format(now),
-                now.getEpochSecond(), ttl, client.codec().encodeReturnValue(returnValue), seconds(workingTime)) == 1;
+                RqKeys.registry("finished", job.queue()), RqKeys.worker(workerName), RqKeys.jobDependents(id));
+        List<Object> args = new ArrayList<>(List.of(id, workerName, RqTime.format(now), now.getEpochSecond(), ttl,
+                client.codec().encodeReturnValue(returnValue), seconds(workingTime)));
+        args.addAll(RqKeys.dependentsLayout());
+        args.add(RqKeys.QUEUES);
+        return client.scripts().runForLong(LuaScript.FINISH_SUCCESS, keys, args.toArray()) == 1;
     }
 
     /**
@@ -144,6 +147,17 @@ public final class WorkerStore {
                 RqKeys.queue(job.queue()), RqKeys.QUEUES, RqKeys.worker(workerName));
         return client.scripts().runForLong(LuaScript.REQUEUE_RUNNING, keys, id, workerName,
                 RqTime.format(client.clock().instant()), RqKeys.queue(job.queue()), JobCodec.encodeError(reason)) == 1;
+    }
+
+    /**
+     * Records on the job why its callback failed ({@code jrq_callback_error}); nothing when the job is gone (a
+     * result TTL of zero deletes it on success).
+     */
+    public void recordCallbackError(String jobId, String error) {
+        org.redisson.api.RMap<String, String> job = client.redis().getMap(RqKeys.job(jobId), StringCodec.INSTANCE);
+        if (job.isExists()) {
+            job.fastPut("jrq_callback_error", error);
+        }
     }
 
     /** Saves a job's meta now (RQ's {@code job.save_meta()}), serialized as the job's other values are. */
@@ -200,11 +214,12 @@ public final class WorkerStore {
         Instant now = client.clock().instant();
         List<String> keys = List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.registry("wip", queue),
                 RqKeys.registry("failed", queue), RqKeys.worker(workerName), RqKeys.queue(queue),
-                RqKeys.registry("scheduled", queue), RqKeys.QUEUES);
-        long outcome = client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, jobId, workerName,
-                RqTime.format(now), now.getEpochSecond(), JobCodec.DEFAULT_FAILURE_TTL_SECONDS,
-                JobCodec.encodeError(error), seconds(workingTime), mode,
-                java.util.concurrent.ThreadLocalRandom.current().nextDouble(), RqKeys.queue(queue), endStatus);
+                RqKeys.registry("scheduled", queue), RqKeys.QUEUES, RqKeys.jobDependents(jobId));
+        List<Object> args = new ArrayList<>(List.of(jobId, workerName, RqTime.format(now), now.getEpochSecond(),
+                JobCodec.DEFAULT_FAILURE_TTL_SECONDS, JobCodec.encodeError(error), seconds(workingTime), mode,
+                java.util.concurrent.ThreadLocalRandom.current().nextDouble(), RqKeys.queue(queue), endStatus));
+        args.addAll(RqKeys.dependentsLayout());
+        long outcome = client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, args.toArray());
         return FailureOutcome.values()[(int) outcome];
     }
 

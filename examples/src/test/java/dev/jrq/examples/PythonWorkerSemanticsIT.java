@@ -50,6 +50,39 @@ class PythonWorkerSemanticsIT {
     }
 
     @Test
+    void pythonJobsWithDependencies_releasedInOrder_orBlockedVisiblyByAFailedParent(TestRedis redis,
+                                                                                   Processes processes) {
+        PythonRq python = new PythonRq(processes, redis.url());
+        Map<String, Object> ids = python.run("""
+                from rq.job import Dependency
+                parent = queue.enqueue('test_job.i_am_a_job', 'parent')
+                child = queue.enqueue('test_job.i_am_a_job', 'child', depends_on=parent)
+                failing = queue.enqueue('no.such.job')
+                blocked = queue.enqueue('test_job.i_am_a_job', 'blocked', depends_on=failing)
+                tolerant = queue.enqueue('test_job.i_am_a_job', 'tolerant',
+                                         depends_on=Dependency(jobs=[failing], allow_failure=True))
+                emit(parent=parent.id, child=child.id, blocked=blocked.id, tolerant=tolerant.id,
+                     child_status=child.get_status())
+                """);
+        assertThat(ids).containsEntry("child_status", "deferred");
+
+        processes.worker(redis.url(), "--burst", "--concurrency", "1", "default").awaitSuccess();
+
+        Map<String, Object> seen = python.run("""
+                parent, child, blocked, tolerant = (fetch(i) for i in sys.argv[2:6])
+                emit(child=child.get_status(), child_result=child.return_value(),
+                     child_after_parent=child.started_at >= parent.ended_at,
+                     blocked=blocked.get_status(), tolerant=tolerant.get_status(),
+                     blocked_by=redis.hget(blocked.key, 'jrq_blocked_by').decode())
+                """, (String) ids.get("parent"), (String) ids.get("child"), (String) ids.get("blocked"),
+                (String) ids.get("tolerant"));
+        assertThat(seen).containsEntry("child", "finished").containsEntry("child_result", "child")
+                .containsEntry("child_after_parent", true).containsEntry("blocked", "deferred")
+                .containsEntry("tolerant", "finished");
+        assertThat((String) seen.get("blocked_by")).isNotEmpty();
+    }
+
+    @Test
     void pythonSendStopJobCommand_stopsTheJobOnTheJavaWorker(TestRedis redis, Processes processes) {
         PythonRq python = new PythonRq(processes, redis.url());
         JrqClient client = redis.newClient();

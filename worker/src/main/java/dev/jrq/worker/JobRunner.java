@@ -35,6 +35,7 @@ final class JobRunner {
     private final ScheduledExecutorService watchdog;
     private final Duration abandonGrace;
     private final WorkerMetrics metrics;
+    private final CallbackRunner callbacks;
 
     JobRunner(JobHandlers handlers, WorkerStore store, ScheduledExecutorService watchdog, Duration abandonGrace,
               WorkerMetrics metrics) {
@@ -43,6 +44,7 @@ final class JobRunner {
         this.watchdog = watchdog;
         this.abandonGrace = abandonGrace;
         this.metrics = metrics;
+        this.callbacks = new CallbackRunner(handlers, store, watchdog);
     }
 
     /**
@@ -75,7 +77,9 @@ final class JobRunner {
             if (attempt.interruption() != null) {
                 outcome = Outcome.interrupted(attempt.interruption(), describe(attempt.interruption(), job, ""));
             }
-            record(attempt.workerName(), job, outcome, Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+            String ended = record(attempt.workerName(), job, outcome,
+                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+            runCallback(job, ended, outcome);
             return true;
         } finally {
             MDC.clear();
@@ -121,8 +125,20 @@ final class JobRunner {
     }
 
     /** The one place the outcome of a run is decided and written. */
-    private void record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
-        metrics.jobEnded(job, write(workerName, job, outcome, took), took);
+    private String record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
+        String ended = write(workerName, job, outcome, took);
+        metrics.jobEnded(job, ended, took);
+        return ended;
+    }
+
+    /** RQ's callbacks: on success, on each failed attempt, on a stop; none when the outcome was fenced off. */
+    private void runCallback(ClaimedJob job, String ended, Outcome outcome) {
+        switch (ended) {
+            case "finished" -> callbacks.run(job, "success", outcome.value());
+            case "failed", "retried" -> callbacks.run(job, "failure", outcome.error());
+            case "stopped" -> callbacks.run(job, "stopped", null);
+            default -> { }
+        }
     }
 
     /** Writes the outcome and returns its metric label. */

@@ -95,6 +95,28 @@ final class TestJobs {
         }
     }
 
+    /** A callback: saves its arguments in the ended job's meta under "callback". */
+    @JobName("tests.note_callback")
+    public static final class NoteCallback implements JobHandler {
+        @Override
+        public Object perform(JobContext job) {
+            Map<String, Object> meta = new java.util.HashMap<>(job.meta());
+            meta.put("callback", job.args());
+            job.saveMeta(meta);
+            return null;
+        }
+    }
+
+    /** A callback that takes 30 s unless interrupted. */
+    @JobName("tests.slow_callback")
+    public static final class SlowCallback implements JobHandler {
+        @Override
+        public Object perform(JobContext job) throws InterruptedException {
+            Thread.sleep(30_000);
+            return null;
+        }
+    }
+
     @JobName("tests.blocking")
     public static final class Blocking implements JobHandler {
         @Override

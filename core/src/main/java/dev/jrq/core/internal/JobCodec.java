@@ -1,5 +1,7 @@
 package dev.jrq.core.internal;
 
+import dev.jrq.api.Callbacks;
+import dev.jrq.api.Dependency;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
@@ -49,8 +51,11 @@ public final class JobCodec {
         add(fields, "status", JobStatus.QUEUED.wireName());
         add(fields, "created_at", timestamp);
         add(fields, "data", encodePayload(request));
-        add(fields, "success_callback_name", "");
-        add(fields, "failure_callback_name", "");
+        Callbacks callbacks = options.callbacks();
+        add(fields, "success_callback_name", callbacks == null || callbacks.onSuccess() == null ? ""
+                : callbacks.onSuccess());
+        add(fields, "failure_callback_name", callbacks == null || callbacks.onFailure() == null ? ""
+                : callbacks.onFailure());
         add(fields, "started_at", "");
         add(fields, "ended_at", "");
         add(fields, "last_heartbeat", "");
@@ -69,6 +74,12 @@ public final class JobCodec {
         if (options.retry() != null) {
             addRetry(fields, options.retry());
         }
+        if (callbacks != null) {
+            addCallbacks(fields, callbacks);
+        }
+        if (options.dependsOn() != null) {
+            addDependency(fields, options.dependsOn(), options.atFront());
+        }
         return fields;
     }
 
@@ -83,6 +94,33 @@ public final class JobCodec {
         if (retry.jitter() > 0) {
             add(fields, "jrq_retry_jitter", retry.jitter());
         }
+    }
+
+    /** RQ 1.15's {@code stopped_callback_name} and 1.14's {@code *_callback_timeout} (60 s by default). */
+    private static void addCallbacks(List<Object> fields, Callbacks callbacks) {
+        long timeout = callbacks.timeout() == null ? 60 : callbacks.timeout().getSeconds();
+        if (callbacks.onStopped() != null) {
+            add(fields, "stopped_callback_name", callbacks.onStopped());
+        }
+        if (callbacks.onSuccess() != null) {
+            add(fields, "success_callback_timeout", timeout);
+        }
+        if (callbacks.onFailure() != null) {
+            add(fields, "failure_callback_timeout", timeout);
+        }
+        if (callbacks.onStopped() != null) {
+            add(fields, "stopped_callback_timeout", timeout);
+        }
+    }
+
+    /** RQ's {@code dependency_id}, {@code dependency_ids} (always JSON), {@code allow_dependency_failures}, ... */
+    private static void addDependency(List<Object> fields, Dependency dependency, boolean atFront) {
+        add(fields, "dependency_id", dependency.jobIds().get(0));
+        add(fields, "dependency_ids", dependency.jobIds().stream()
+                .map(id -> '"' + id.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        add(fields, "allow_dependency_failures", dependency.allowFailure() ? "1" : "0");
+        add(fields, "enqueue_at_front", atFront ? "1" : "0");
     }
 
     /** {@code zlib(serialize([name, null, args, kwargs]))}, RQ's {@code data} field. */

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 public enum LuaScript {
     ENQUEUE("enqueue.lua"),
     DEQUEUE("dequeue.lua"),
-    FINISH_SUCCESS("finish_success.lua"),
-    FINISH_FAILURE("finish_failure.lua"),
+    FINISH_SUCCESS("finish_success.lua", "dependents.lua"),
+    FINISH_FAILURE("finish_failure.lua", "dependents.lua"),
     EMPTY_QUEUE("empty_queue.lua"),
     DELETE_JOB("delete_job.lua"),
-    CANCEL_JOB("cancel_job.lua"),
+    CANCEL_JOB("cancel_job.lua", "dependents.lua"),
     REQUEUE_JOB("requeue_job.lua"),
     REGISTER_WORKER("register_worker.lua"),
     UNREGISTER_WORKER("unregister_worker.lua"),
@@ -30,26 +30,37 @@ public enum LuaScript {
     REMOVE_SCHEDULE("remove_schedule.lua");
 
     private final String resource;
+    private final String library;
     private volatile String source;
 
     LuaScript(String resource) {
-        this.resource = resource;
+        this(resource, null);
     }
 
-    /** The script's text, read from the class path once. */
+    /** A script that uses the functions of a library in {@code lua/lib}, prepended to it when loaded. */
+    LuaScript(String resource, String library) {
+        this.resource = resource;
+        this.library = library;
+    }
+
+    /** The script's text (its library first, if any), read from the class path once. */
     public String source() {
         String text = source;
         if (text == null) {
-            try (InputStream in = LuaScript.class.getResourceAsStream("/dev/jrq/core/lua/" + resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("Lua script missing from the jar: " + resource);
-                }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                source = text;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read Lua script " + resource, e);
-            }
+            text = (library == null ? "" : read("lib/" + library) + "\n") + read(resource);
+            source = text;
         }
         return text;
+    }
+
+    private static String read(String name) {
+        try (InputStream in = LuaScript.class.getResourceAsStream("/dev/jrq/core/lua/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Lua script missing from the jar: " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read Lua script " + name, e);
+        }
     }
 }

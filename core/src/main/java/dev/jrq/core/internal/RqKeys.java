@@ -56,6 +56,14 @@ public final class RqKeys {
                 registry("deferred", queue), registry("scheduled", queue), registry("canceled", queue));
     }
 
+    /**
+     * The key layout the dependents library of the Lua scripts builds a child's keys from: the job prefix, the
+     * queue prefix and the deferred registry prefix (a child's keys are read from a set, so cannot be declared).
+     */
+    public static List<String> dependentsLayout() {
+        return List.of(JOB_PREFIX, QUEUE_PREFIX, registry("deferred", ""));
+    }
+
     public static String worker(String workerName) {
         return WORKER_PREFIX + workerName;
     }

@@ -5,12 +5,13 @@
 -- in rq:wip:<q> under that worker; the reaper's ('reap' mode) only once the lease in rq:wip:<q> has run out.
 -- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:failed:<q>
 -- KEYS[5] rq:worker:<w> (the caller; not touched when reaping)   KEYS[6] rq:queue:<q>   KEYS[7] rq:scheduled:<q>
--- KEYS[8] rq:queues
+-- KEYS[8] rq:queues   KEYS[9] rq:job:<id>:dependents
 -- ARGV[1] job id        ARGV[2] worker name           ARGV[3] now as an RQ timestamp   ARGV[4] now, epoch seconds
 -- ARGV[5] default failure TTL seconds (the job's failure_ttl field wins; -1 keeps forever)
 -- ARGV[6] base64 of zlib of the error text (RQ's exc_string)   ARGV[7] working time in seconds (float)
 -- ARGV[8] 'worker' or 'reap'   ARGV[9] a random number in [0, 1) for the jitter   ARGV[10] the queue key
 -- ARGV[11] the status to end in: 'failed', or 'stopped' for a job stopped by a user (never retried)
+-- ARGV[12..14] the key layout for the dependents: job prefix, queue prefix, deferred prefix (rq:queues is KEYS[8])
 -- Returns 0 when fenced off, 1 failed (or stopped), 2 requeued for a retry, 3 scheduled for a retry.
 local reaping = ARGV[8] == 'reap'
 local worker_exists = (not reaping) and redis.call('EXISTS', KEYS[5]) == 1
@@ -64,6 +65,8 @@ if retries > 0 and ARGV[11] == 'failed' then
 end
 
 redis.call('HSET', KEYS[1], 'status', ARGV[11], 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
+settle_dependents(ARGV[1], ARGV[11], KEYS[9],
+  {job = ARGV[12], queue = ARGV[13], deferred = ARGV[14], queues = KEYS[8]}, ARGV[3])
 local own_ttl = tonumber(redis.call('HGET', KEYS[1], 'failure_ttl') or '')
 local ttl = own_ttl or tonumber(ARGV[5])
 if ttl < 0 then

@@ -2,11 +2,12 @@
 -- Fenced: when the job is no longer in rq:wip:<q> under this worker (its lease was reaped), nothing about the
 -- job is written, so a late finish cannot resurrect or double-book it.
 -- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:finished:<q>
--- KEYS[5] rq:worker:<w>
+-- KEYS[5] rq:worker:<w>   KEYS[6] rq:job:<id>:dependents
 -- ARGV[1] job id                ARGV[2] worker name          ARGV[3] now as an RQ timestamp
 -- ARGV[4] now, epoch seconds    ARGV[5] result TTL seconds (-1 keep forever, 0 delete the job)
 -- ARGV[6] base64 of the serialized return value, '' for none
 -- ARGV[7] working time in seconds (float)
+-- ARGV[8..11] the key layout for the dependents: job prefix, queue prefix, deferred prefix, rq:queues
 -- Returns 1 when recorded, 0 when fenced off.
 -- why: never recreate an expired worker hash as a stub
 local worker_exists = redis.call('EXISTS', KEYS[5]) == 1
@@ -22,6 +23,8 @@ if worker_exists then
   redis.call('HINCRBY', KEYS[5], 'successful_job_count', 1)
 end
 redis.call('ZREM', KEYS[3], ARGV[1])
+local prefixes = {job = ARGV[8], queue = ARGV[9], deferred = ARGV[10], queues = ARGV[11]}
+settle_dependents(ARGV[1], 'finished', KEYS[6], prefixes, ARGV[3])
 local ttl = tonumber(ARGV[5])
 if ttl == 0 then
   redis.call('DEL', KEYS[1], KEYS[2])
