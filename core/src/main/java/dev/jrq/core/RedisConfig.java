@@ -79,6 +79,7 @@ public final class RedisConfig {
         try {
             Config config = Config.fromYAML(file.toFile());
             config.setUseScriptCache(true);
+            config.setReferenceEnabled(false);
             return new RedisConfig("Redisson configuration " + file, config);
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("the Redis configuration file " + file + " is not Redisson YAML: "
@@ -103,6 +104,8 @@ public final class RedisConfig {
     private static Config baseConfig() {
         Config config = new Config();
         config.setUseScriptCache(true);
+        // why: JRQ stores no Redisson objects inside values; reference checks cost time on every argument
+        config.setReferenceEnabled(false);
         config.setThreads(2);
         config.setNettyThreads(4);
         return config;

@@ -58,7 +58,7 @@ final class JobRunner {
         MDC.put("queue", job.queue());
         MDC.put("job_name", String.valueOf(job.jobName()));
         try {
-            LOG.info("{}: {} ({})", job.queue(), job.record().description(), job.jobId());
+            LOG.debug("{}: {} ({})", job.queue(), job.record().description(), job.jobId());
             metrics.jobStarted(job);
             Duration timeout = timeoutOf(job);
             List<ScheduledFuture<?>> alarms = timeout == null ? List.of() : List.of(
@@ -157,7 +157,7 @@ final class JobRunner {
                 if (!untilWritten(job, () -> store.finishSuccess(workerName, job, value, took))) {
                     return logFenced(workerName, job);
                 }
-                LOG.info("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
+                LOG.debug("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
                 return "finished";
             } catch (SerializationException e) {
                 // why: a result that cannot be stored would leave the job started forever; fail it, saying why.

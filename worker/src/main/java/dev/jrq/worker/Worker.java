@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +43,7 @@ public final class Worker {
     private final Map<WorkerSlot, Thread> slots = new ConcurrentHashMap<>();
     private final Map<String, String> running = new ConcurrentHashMap<>();
     private final JobRunner runner;
+    private final JobBudget budget;
     /** Heartbeats, reaping and job timeouts. */
     private final ScheduledExecutorService timers;
     private boolean started;
@@ -59,14 +60,19 @@ public final class Worker {
     public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options, MeterRegistry meters) {
         this.store = client.workerStore(options.lease());
         this.options = options;
-        this.timers = Executors.newScheduledThreadPool(2, runnable -> {
+        ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "jrq-timers");
             thread.setDaemon(true);
             return thread;
         });
+        // why: every job schedules a timeout alarm and cancels it when done; without this, the cancelled
+        // alarms stay queued until their delay (180 s by default) runs out, thousands of them on a busy worker
+        timerPool.setRemoveOnCancelPolicy(true);
+        this.timers = timerPool;
         WorkerMetrics metrics = new WorkerMetrics(handlers.names(), running::size, this::slotsBusy);
         metrics.bindTo(meters);
         this.runner = new JobRunner(handlers, store, timers, options.abandonGrace(), metrics);
+        this.budget = new JobBudget(options.maxJobs());
         options.slotNames().forEach(this::newSlot);
     }
 
@@ -237,7 +243,7 @@ public final class Worker {
 
     /** A slot and its thread, not started yet. */
     private Thread newSlot(String slotName) {
-        WorkerSlot slot = new WorkerSlot(slotName, options, store, runner, running, this::replace);
+        WorkerSlot slot = new WorkerSlot(slotName, options, store, runner, running, this::replace, budget);
         Thread thread = new Thread(slot, "jrq-slot-" + slotName);
         thread.setUncaughtExceptionHandler(this::slotDied);
         slots.put(slot, thread);
@@ -254,11 +260,18 @@ public final class Worker {
         LOG.warn("slot {} was given a fresh thread", abandoned.name());
     }
 
-    /** Moves on the jobs of this worker's queues whose lease ran out (their worker died); fenced, so any may. */
+    /**
+     * Moves on the jobs of this worker's queues whose lease ran out (their worker died; fenced, so any worker
+     * may), and does RQ's registry maintenance when it gets the queue's maintenance lock.
+     */
     private void reap() {
         for (String queue : options.queues()) {
             try {
                 int reaped = store.reapExpiredLeases(options.name(), queue);
+                long cleaned = store.cleanRegistries(queue);
+                if (cleaned > 0) {
+                    LOG.info("{}: maintenance dropped {} expired registry entries", queue, cleaned);
+                }
                 if (reaped > 0) {
                     LOG.warn("{}: {} job(s) whose worker stopped renewing their lease were retried or failed",
                             queue, reaped);

@@ -63,6 +63,17 @@ public final class WorkerMain implements Callable<Integer> {
     @Option(names = {"-b", "--burst"}, description = "Exit once the queues are empty.")
     boolean burst;
 
+    @Option(names = "--dequeue-strategy", paramLabel = "STRATEGY", description = "default (priority order), "
+            + "round_robin or random, as RQ's.")
+    String dequeueStrategy = "default";
+
+    @Option(names = "--max-jobs", paramLabel = "N", description = "Stop warmly after N jobs (default: no limit).")
+    int maxJobs;
+
+    @Option(names = "--max-idle-time", paramLabel = "SECONDS",
+            description = "Stop after this long without a job (default: no limit).")
+    Long maxIdleSeconds;
+
     @Option(names = "--lease", paramLabel = "SECONDS", description = "How long a running job's lease lasts unless "
             + "renewed; a job whose worker dies is taken over after at most this (default: 60).")
     int leaseSeconds = 60;
@@ -111,7 +122,8 @@ public final class WorkerMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         WorkerOptions options = new WorkerOptions(name == null ? defaultName() : name, queues, concurrency, burst,
-                Duration.ofSeconds(leaseSeconds));
+                Duration.ofSeconds(leaseSeconds), DequeueStrategy.fromCliName(dequeueStrategy), maxJobs,
+                maxIdleSeconds == null ? null : Duration.ofSeconds(maxIdleSeconds));
         JrqSettings settings = new JrqSettings(redis(), serializerName(),
                 PluginPath.classLoader(path, WorkerMain.class.getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

@@ -13,8 +13,18 @@ import java.util.Objects;
  * @param burst       whether to exit once every queue is empty instead of waiting for more jobs
  * @param lease       how long a running job's lease lasts unless renewed: a job whose worker dies is taken over
  *                    by another worker's reaper after at most this long; the heartbeat renews it 6 times per lease
+ * @param strategy    the order in which the queues are tried
+ * @param maxJobs     the worker stops warmly after this many jobs (all slots together); 0 for no limit
+ * @param maxIdleTime a slot with no job for this long stops (the worker exits when all have); {@code null} for
+ *                    no limit
  */
-public record WorkerOptions(String name, List<String> queues, int concurrency, boolean burst, Duration lease) {
+public record WorkerOptions(String name, List<String> queues, int concurrency, boolean burst, Duration lease,
+                            DequeueStrategy strategy, int maxJobs, Duration maxIdleTime) {
+
+    /** Priority order, no job or idle limit. */
+    public WorkerOptions(String name, List<String> queues, int concurrency, boolean burst, Duration lease) {
+        this(name, queues, concurrency, burst, lease, DequeueStrategy.DEFAULT, 0, null);
+    }
 
     public WorkerOptions {
         Objects.requireNonNull(name, "name");
@@ -27,6 +37,13 @@ public record WorkerOptions(String name, List<String> queues, int concurrency, b
         }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1; was " + concurrency);
+        }
+        strategy = strategy == null ? DequeueStrategy.DEFAULT : strategy;
+        if (maxJobs < 0) {
+            throw new IllegalArgumentException("max jobs must be >= 0 (0: no limit); was " + maxJobs);
+        }
+        if (maxIdleTime != null && (maxIdleTime.isNegative() || maxIdleTime.isZero())) {
+            throw new IllegalArgumentException("max idle time must be positive; was " + maxIdleTime);
         }
         lease = lease == null ? Duration.ofSeconds(60) : lease;
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {

@@ -24,6 +24,7 @@ final class WorkerSlot implements Runnable {
     private final JobRunner runner;
     private final Map<String, String> running;
     private final Consumer<WorkerSlot> replaceAbandoned;
+    private final JobBudget budget;
     private volatile boolean stopping;
     private volatile boolean busy;
     private volatile RunningJob current;
@@ -31,9 +32,11 @@ final class WorkerSlot implements Runnable {
     /**
      * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
      * @param replaceAbandoned called when this slot's thread is left behind in a handler that ignored its timeout
+     * @param budget           the jobs the worker may still take (shared by its slots)
      */
     WorkerSlot(String name, WorkerOptions options, WorkerStore store, JobRunner runner, Map<String, String> running,
-               Consumer<WorkerSlot> replaceAbandoned) {
+               Consumer<WorkerSlot> replaceAbandoned, JobBudget budget) {
+        this.budget = budget;
         this.name = name;
         this.options = options;
         this.store = store;
@@ -65,26 +68,31 @@ final class WorkerSlot implements Runnable {
     public void run() {
         List<String> queues = options.queues();
         String state = "";
+        int lastTaken = -1;
+        long idleSince = System.nanoTime();
         while (!stopping) {
             try {
-                WorkerStore.Take take = store.take(name, queues, options.burst() ? Duration.ZERO : BLOCK);
-                if (take.suspended()) {
-                    state = setState(state, "suspended");
-                    if (options.burst()) {
-                        break;
-                    }
-                    Thread.sleep(BLOCK.toMillis()); // why: RQ's suspension has no event to wait on; checked each second
-                    continue;
+                if (!budget.reserve()) {
+                    LOG.info("worker {}: the worker's --max-jobs are done; stopping", name);
+                    break;
                 }
+                WorkerStore.Take take = store.take(name, options.strategy().order(queues, lastTaken),
+                        options.burst() ? Duration.ZERO : BLOCK);
                 if (take.job() == null) {
-                    state = setState(state, "idle");
-                    if (options.burst()) {
+                    budget.release();
+                    state = setState(state, take.suspended() ? "suspended" : "idle");
+                    if (options.burst() || idleTooLong(idleSince)) {
                         break;
+                    }
+                    if (take.suspended()) {
+                        Thread.sleep(BLOCK.toMillis()); // why: RQ's suspension has no event to wait on
                     }
                     continue;
                 }
+                lastTaken = queues.indexOf(take.job().queue());
                 run(take.job());
                 state = "idle"; // why: the take script set busy and the finish script idle
+                idleSince = System.nanoTime();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -96,6 +104,15 @@ final class WorkerSlot implements Runnable {
                 }
             }
         }
+    }
+
+    private boolean idleTooLong(long idleSinceNanos) {
+        Duration limit = options.maxIdleTime();
+        if (limit != null && System.nanoTime() - idleSinceNanos >= limit.toNanos()) {
+            LOG.info("worker {}: idle for {} s (--max-idle-time); stopping", name, limit.toSeconds());
+            return true;
+        }
+        return false;
     }
 
     private void run(ClaimedJob job) {

@@ -64,6 +64,11 @@ public final class RqKeys {
         return List.of(JOB_PREFIX, QUEUE_PREFIX, registry("deferred", ""));
     }
 
+    /** RQ's maintenance lock of a queue: whoever sets it (NX, 899 s) cleans the queue's registries. */
+    public static String cleanRegistriesLock(String queue) {
+        return PREFIX + "clean_registries:" + queue;
+    }
+
     public static String worker(String workerName) {
         return WORKER_PREFIX + workerName;
     }

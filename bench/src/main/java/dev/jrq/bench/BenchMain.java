@@ -1,0 +1,212 @@
+package dev.jrq.bench;
+
+import dev.jrq.core.JrqClient;
+import dev.jrq.core.RedisConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar jrq-bench.jar [options]}: JRQ's throughput, latency and cost per job, on a private
+ * {@code redis-server} unless {@code --url} names one. Run by hand, never by the test suite.
+ *
+ * <pre>{@code
+ * mvn -B -q install -DskipTests && java -jar bench/target/jrq-bench.jar
+ * java -jar bench/target/jrq-bench.jar --jobs 50000 --only drain --json drain.json
+ * }</pre>
+ *
+ * <p>Phases, each on a flushed db: {@code enqueue} (one call per job, one thread), {@code bulk}
+ * ({@code enqueueMany}, {@code --chunk} per call), {@code drain} (N queued jobs run by one in-process worker at
+ * concurrency 1, 8 and 32), {@code latency} ({@code --rate} jobs/s for {@code --seconds} beside a worker of
+ * concurrency 8), then an {@code audit} that reruns them small under {@code MONITOR} to count round trips. Each
+ * phase is priced from Redis' {@code INFO} counters read before and after it.
+ */
+@Command(name = "jrq-bench", mixinStandardHelpOptions = true, version = "jrq-bench 0.1.0", sortOptions = false,
+        description = "Measures enqueue, drain and latency of JRQ, with Redis commands and CPU per job.")
+public final class BenchMain implements Callable<Integer> {
+
+    @Option(names = {"-u", "--url"}, description = "Redis to measure, redis://host:port[/db] (its db is flushed "
+            + "before every phase); default: a private redis-server from the PATH on a free port.")
+    String url;
+
+    @Option(names = "--flush", description = "Allow flushing the --url db even when it holds keys.")
+    boolean flush;
+
+    @Option(names = {"-n", "--jobs"}, description = "Jobs per enqueue and drain phase (default: ${DEFAULT-VALUE}).")
+    int jobs = 20_000;
+
+    @Option(names = "--rate", description = "Jobs per second of the fixed-rate run (default: ${DEFAULT-VALUE}).")
+    double rate = 500;
+
+    @Option(names = "--seconds", description = "Length of the fixed-rate run (default: ${DEFAULT-VALUE}).")
+    double seconds = 10;
+
+    @Option(names = "--chunk", description = "Jobs per enqueueMany call (default: ${DEFAULT-VALUE}).")
+    int chunk = 1000;
+
+    @Option(names = "--concurrency", split = ",", description = "Drain concurrencies (default: 1,8,32).")
+    List<Integer> concurrencies = new ArrayList<>(List.of(1, 8, 32));
+
+    @Option(names = "--only", description = "Run one phase: enqueue, bulk, drain, latency or audit.")
+    String only;
+
+    @Option(names = "--warmup", description = "Jobs enqueued and drained, unmeasured, before the first phase so "
+            + "that the JIT has compiled the hot path (default: ${DEFAULT-VALUE}; 0: none).")
+    int warmup = 2000;
+
+    @Option(names = "--audit-jobs", description = "Jobs per phase of the MONITOR audit (default: ${DEFAULT-VALUE}; "
+            + "0: no audit).")
+    int auditJobs = 1000;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
+    Path json;
+
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        checkOptions();
+        RedisServer server = url == null ? RedisServer.start() : null;
+        String target = url == null ? server.url() : url;
+        try (RedisAdmin admin = RedisAdmin.connect(target);
+             JrqClient producer = JrqClient.connect(RedisConfig.fromUrl(target));
+             JrqClient workerClient = JrqClient.connect(RedisConfig.fromUrl(target))) {
+            if (url != null && !flush && admin.dbSize() > 0) {
+                System.err.println("the db of " + url + " holds " + admin.dbSize() + " keys and the benchmark "
+                        + "flushes it before every phase; pass --flush to allow that");
+                return 1;
+            }
+            return run(new Phases(producer, workerClient, admin, chunk), admin, target);
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private int run(Phases phases, RedisAdmin admin, String target) throws InterruptedException {
+        Map<String, Object> environment = environment(admin, target);
+        out.println("jrq-bench: " + environment);
+        warmUp(phases);
+        List<PhaseFigures> figures = new ArrayList<>();
+        LatencyFigures latency = null;
+        if (wants("enqueue")) {
+            figures.add(phases.enqueue(jobs).figures());
+        }
+        if (wants("bulk")) {
+            figures.add(phases.bulk(jobs).figures());
+        }
+        if (wants("drain")) {
+            for (int concurrency : concurrencies) {
+                figures.add(phases.drain(jobs, concurrency).figures());
+            }
+        }
+        if (wants("latency")) {
+            Phases.Measured measured = phases.latency(rate, seconds, 8);
+            figures.add(measured.window().figures());
+            latency = measured.latency();
+        }
+        printFigures(figures, latency);
+        Map<String, CommandAudit.RoundTrips> audit = wants("audit") && auditJobs > 0 ? audit(phases, target)
+                : Map.of();
+        if (json != null) {
+            Report.writeJson(json, environment, figures, latency, audit);
+            out.println("figures written to " + json);
+        }
+        return 0;
+    }
+
+    private void printFigures(List<PhaseFigures> figures, LatencyFigures latency) {
+        if (!figures.isEmpty()) {
+            out.println();
+            out.println(Report.table(figures));
+            out.println();
+            out.println("Redis commands per job, by name (Lua scripts' inner commands included):");
+            figures.forEach(phase -> out.println("  " + Report.commands(phase)));
+        }
+        if (latency != null) {
+            out.println();
+            out.println(Report.latency(latency));
+        }
+    }
+
+    /** Reruns the phases small under MONITOR and prints the commands clients sent per job. */
+    private Map<String, CommandAudit.RoundTrips> audit(Phases phases, String target) throws InterruptedException {
+        out.println();
+        out.println("Round trips: commands clients sent per job, counted under MONITOR (" + auditJobs
+                + " jobs per phase; bulk sends its chunk in one pipelined round trip):");
+        phases.audit(target);
+        Map<String, CommandAudit.RoundTrips> audit = new LinkedHashMap<>();
+        List<Window.Closed> audited = new ArrayList<>(List.of(phases.enqueue(auditJobs), phases.bulk(auditJobs),
+                phases.drain(auditJobs, 8)));
+        audited.add(phases.latency(rate, Math.max(1, auditJobs / rate), 8).window());
+        phases.audit(null);
+        for (Window.Closed closed : audited) {
+            out.println("  " + Report.roundTrips(closed.figures(), closed.roundTrips()));
+            audit.put(closed.figures().phase(), closed.roundTrips());
+        }
+        return audit;
+    }
+
+    private void warmUp(Phases phases) throws InterruptedException {
+        if (warmup <= 0) {
+            return;
+        }
+        long start = System.nanoTime();
+        phases.enqueue(warmup);
+        phases.bulk(warmup);
+        phases.drain(warmup, 8);
+        out.printf(Locale.ROOT, "warm-up: %d jobs enqueued one by one, in bulk, and drained at c8 (%.1f s), "
+                + "not measured%n", warmup, (System.nanoTime() - start) / 1e9);
+    }
+
+    private Map<String, Object> environment(RedisAdmin admin, String target) {
+        Map<String, Object> environment = new LinkedHashMap<>();
+        environment.put("redis", target.replaceAll("//[^@/]*@", "//"));
+        environment.put("redis_version", field(admin.info("server"), "redis_version"));
+        environment.put("cores", Runtime.getRuntime().availableProcessors());
+        environment.put("java", Runtime.version().toString());
+        environment.put("jobs", jobs);
+        environment.put("chunk", chunk);
+        environment.put("rate", rate);
+        environment.put("seconds", seconds);
+        environment.put("warmup", warmup);
+        return environment;
+    }
+
+    private static String field(String info, String name) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith(name + ":")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return "?";
+    }
+
+    private boolean wants(String phase) {
+        return only == null || only.equals(phase);
+    }
+
+    private void checkOptions() {
+        if (only != null && !List.of("enqueue", "bulk", "drain", "latency", "audit").contains(only)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--only must be one of enqueue, bulk, "
+                    + "drain, latency, audit; was '" + only + "'");
+        }
+        if (jobs < 1 || chunk < 1 || rate <= 0 || seconds <= 0 || concurrencies.stream().anyMatch(c -> c < 1)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--jobs, --chunk, --rate, --seconds and "
+                    + "--concurrency must be positive");
+        }
+    }
+}
