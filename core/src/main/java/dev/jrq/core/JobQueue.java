@@ -10,6 +10,7 @@ import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.Scripts;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,18 +39,43 @@ public final class JobQueue {
 
     private final JrqClient client;
     private final String name;
+    private final Duration defaultTimeout;
 
     JobQueue(JrqClient client, String name) {
+        this(client, name, null);
+    }
+
+    private JobQueue(JrqClient client, String name, Duration defaultTimeout) {
         if (name == null || !QUEUE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("queue name '" + name
                     + "' is not valid: use 1 to 200 characters without spaces or ':'");
         }
         this.client = client;
         this.name = name;
+        this.defaultTimeout = defaultTimeout;
     }
 
     public String name() {
         return name;
+    }
+
+    /**
+     * This queue with a default timeout for the jobs enqueued through it that set none, as RQ's
+     * {@code Queue(default_timeout=...)}; without one, RQ's 180 s apply.
+     *
+     * @param timeout whole seconds, or {@link JobOptions#FOREVER} for none
+     */
+    public JobQueue withDefaultTimeout(Duration timeout) {
+        JobOptions.builder().timeout(timeout).build(); // why: the same checks as a job's own timeout
+        return new JobQueue(client, name, timeout);
+    }
+
+    /** The request with this queue's defaults for what it leaves unset. */
+    private JobRequest withDefaults(JobRequest request) {
+        if (defaultTimeout == null || request.options().timeout() != null) {
+            return request;
+        }
+        return request.withOptions(request.options().toBuilder().timeout(defaultTimeout).build());
     }
 
     /** Enqueues the job {@code jobName} with positional arguments. One round trip. */
@@ -69,7 +95,8 @@ public final class JobQueue {
      * @throws DuplicateJobException when the options ask for a unique job and its id exists
      * @throws NoSuchJobException when a job it depends on does not exist
      */
-    public Job enqueue(JobRequest request) {
+    public Job enqueue(JobRequest given) {
+        JobRequest request = withDefaults(given);
         String jobId = jobId(request);
         Object[] args = enqueueArguments(jobId, request, client.clock().instant());
         checkEnqueued(jobId, request, client.scripts().runForLong(LuaScript.ENQUEUE, enqueueKeys(jobId, request),
@@ -87,7 +114,8 @@ public final class JobQueue {
         List<Job> jobs = new ArrayList<>(requests.size());
         List<RFuture<Long>> outcomes = new ArrayList<>(requests.size());
         Instant now = client.clock().instant();
-        for (JobRequest request : requests) {
+        for (JobRequest given : requests) {
+            JobRequest request = withDefaults(given);
             String jobId = jobId(request);
             // why: one microsecond apart, so each job's created_at (the script's replay marker) is its own
             Instant createdAt = now.plusNanos(1_000L * jobs.size());
@@ -105,7 +133,7 @@ public final class JobQueue {
             return enqueueMany(requests);
         }
         for (int i = 0; i < jobs.size(); i++) {
-            checkEnqueued(jobs.get(i).id(), requests.get(i), outcomes.get(i).toCompletableFuture().join());
+            checkEnqueued(jobs.get(i).id(), withDefaults(requests.get(i)), outcomes.get(i).toCompletableFuture().join());
         }
         return jobs;
     }
@@ -116,8 +144,9 @@ public final class JobQueue {
      * RQ does). A scheduler (JRQ's, or a Python {@code rq worker --with-scheduler}) moves it to the queue when due;
      * a time in the past makes it due at once. One round trip.
      */
-    public Job enqueueAt(Instant at, JobRequest request) {
+    public Job enqueueAt(Instant at, JobRequest given) {
         java.util.Objects.requireNonNull(at, "at");
+        JobRequest request = withDefaults(given);
         String jobId = jobId(request);
         Instant now = client.clock().instant();
         List<Object> args = new ArrayList<>(List.of(RqKeys.queue(name), jobId, RqTime.epochSeconds(at),

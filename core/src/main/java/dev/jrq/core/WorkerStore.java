@@ -1,5 +1,6 @@
 package dev.jrq.core;
 
+import dev.jrq.api.SerializationException;
 import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
@@ -31,6 +32,8 @@ import org.redisson.client.codec.StringCodec;
 public final class WorkerStore {
     /** How long a lease in {@code rq:wip:<q>} lasts unless renewed, by default. */
     public static final Duration LEASE = Duration.ofSeconds(60);
+    /** The largest result stored, as base64 characters (RQ has no limit; a huge result would stall Redis). */
+    public static final int MAX_RESULT_CHARS = 16 * 1024 * 1024;
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
 
@@ -113,8 +116,14 @@ public final class WorkerStore {
         Instant now = client.clock().instant();
         List<String> keys = List.of(RqKeys.job(id), RqKeys.results(id), RqKeys.registry("wip", job.queue()),
                 RqKeys.registry("finished", job.queue()), RqKeys.worker(workerName), RqKeys.jobDependents(id));
+        String encoded = client.codec().encodeReturnValue(returnValue);
+        if (encoded.length() > MAX_RESULT_CHARS) {
+            throw new SerializationException("the result is " + encoded.length() / 1024 + " KiB once encoded, over "
+                    + "the limit of " + MAX_RESULT_CHARS / 1024 / 1024 + " MiB; store big results elsewhere and "
+                    + "return a reference");
+        }
         List<Object> args = new ArrayList<>(List.of(id, workerName, RqTime.format(now), now.getEpochSecond(), ttl,
-                client.codec().encodeReturnValue(returnValue), seconds(workingTime)));
+                encoded, seconds(workingTime)));
         args.addAll(RqKeys.dependentsLayout());
         args.add(RqKeys.QUEUES);
         return client.scripts().runForLong(LuaScript.FINISH_SUCCESS, keys, args.toArray()) == 1;

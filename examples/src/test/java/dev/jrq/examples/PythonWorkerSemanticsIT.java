@@ -109,6 +109,24 @@ class PythonWorkerSemanticsIT {
     }
 
     @Test
+    void pythonSendKillHorseCommand_failsTheRunningJob(TestRedis redis, Processes processes) {
+        PythonRq python = new PythonRq(processes, redis.url());
+        JrqClient client = redis.newClient();
+        String jobId = (String) python.run("emit(id=queue.enqueue('tests.slow', 60000).id)").get("id");
+        processes.worker(redis.url(), "--path", TEST_JOBS, "--name", "horse", "--concurrency", "1", "default");
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.job(jobId).status() == JobStatus.STARTED);
+
+        python.run("""
+                from rq.command import send_kill_horse_command
+                send_kill_horse_command(redis, 'horse')
+                emit(sent=True)
+                """);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.job(jobId).status() == JobStatus.FAILED);
+        assertThat(python.run("emit(status=fetch(sys.argv[2]).get_status())", jobId)).containsEntry("status", "failed");
+    }
+
+    @Test
     void pythonSendShutdownCommand_stopsTheJavaWorkerWarmly(TestRedis redis, Processes processes) {
         PythonRq python = new PythonRq(processes, redis.url());
         RunningProcess worker = processes.worker(redis.url(), "--path", TEST_JOBS, "--name", "closing",

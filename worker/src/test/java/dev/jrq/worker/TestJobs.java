@@ -117,6 +117,15 @@ final class TestJobs {
         }
     }
 
+    /** Returns a string of arg 0 characters. */
+    @JobName("tests.huge")
+    public static final class Huge implements JobHandler {
+        @Override
+        public Object perform(JobContext job) {
+            return "x".repeat(job.arg(0, Integer.class));
+        }
+    }
+
     @JobName("tests.blocking")
     public static final class Blocking implements JobHandler {
         @Override

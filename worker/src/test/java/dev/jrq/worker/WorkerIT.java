@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(RedisServerExtension.class)
 class WorkerIT {
     private static final JobHandlers HANDLERS = JobHandlers.of(List.of(new TestJobs.Echo(), new TestJobs.Boom(),
-            new TestJobs.Unstorable(), new TestJobs.Blocking()));
+            new TestJobs.Unstorable(), new TestJobs.Blocking(), new TestJobs.Huge()));
 
     @Test
     void burst_runsEveryJobThenExits(TestRedis redis) throws Exception {
@@ -68,7 +68,7 @@ class WorkerIT {
         runBurst(client, 1, "default");
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.latestResult().orElseThrow().error()).contains("no handler registered for 'nope.missing'; "
-                + "known: [tests.blocking, tests.boom, tests.echo, tests.unstorable]");
+                + "known: [tests.blocking, tests.boom, tests.echo, tests.huge, tests.unstorable]");
     }
 
     @Test
@@ -98,6 +98,28 @@ class WorkerIT {
         assertThat(job.status()).isEqualTo(JobStatus.FAILED);
         assertThat(job.latestResult().orElseThrow().error())
                 .startsWith("the job returned a value that the serializer cannot store");
+    }
+
+    @Test
+    void oversizedResult_failsTheJobSayingWhy(TestRedis redis) throws Exception {
+        JrqClient client = redis.newClient();
+        Job job = client.queue("default").enqueue("tests.huge", 13_000_000);
+        runBurst(client, 1, "default");
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.latestResult().orElseThrow().error()).startsWith("the job returned a value that the "
+                + "serializer cannot store: the result is").contains("over the limit of 16 MiB");
+    }
+
+    @Test
+    void jobHashWithoutData_failsWithTheReason(TestRedis redis) throws Exception {
+        JrqClient client = redis.newClient();
+        redis.raw().getMap("rq:job:broken", org.redisson.client.codec.StringCodec.INSTANCE)
+                .putAll(Map.of("status", "queued", "origin", "default"));
+        redis.raw().getList("rq:queue:default", org.redisson.client.codec.StringCodec.INSTANCE).add("broken");
+        runBurst(client, 1, "default");
+        assertThat(client.job("broken").status()).isEqualTo(JobStatus.FAILED);
+        assertThat(client.job("broken").latestResult().orElseThrow().error())
+                .isEqualTo("cannot run job broken: the job has no data field");
     }
 
     @Test
