@@ -1,13 +1,11 @@
 package dev.jrq.worker;
 
-import dev.jrq.api.JobContext;
 import dev.jrq.api.UnknownJobException;
 import dev.jrq.core.ClaimedJob;
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.WorkerStore;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,7 +48,7 @@ final class CallbackRunner {
         Thread thread = Thread.currentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(thread::interrupt, timeoutSeconds(job, kind), TimeUnit.SECONDS);
         try {
-            handlers.named(name).perform(new CallbackContext(job, store, Arrays.asList(job.jobId(), argument)));
+            handlers.named(name).perform(new HandlerContext(job, store, Arrays.asList(job.jobId(), argument), Map.of()));
             LOG.info("{}: {} callback {} of job {} ran", job.queue(), kind, name, job.jobId());
         } catch (Throwable error) { // why: a callback is user code too; it must not take the worker down
             String reason = error instanceof UnknownJobException ? error.getMessage()
@@ -72,68 +70,6 @@ final class CallbackRunner {
             return Long.parseLong(job.record().fields().getOrDefault(kind + "_callback_timeout", "").trim());
         } catch (NumberFormatException e) {
             return DEFAULT_TIMEOUT_SECONDS;
-        }
-    }
-
-    /** What a callback sees: the ended job, with the callback's own arguments. */
-    private static final class CallbackContext implements JobContext {
-        private static final com.fasterxml.jackson.databind.ObjectMapper CONVERTER =
-                new com.fasterxml.jackson.databind.ObjectMapper();
-        private final HandlerContext job;
-        private final List<Object> args;
-
-        CallbackContext(ClaimedJob ended, WorkerStore store, List<Object> args) {
-            this.job = new HandlerContext(ended, store);
-            this.args = java.util.Collections.unmodifiableList(args);
-        }
-
-        @Override
-        public String jobId() {
-            return job.jobId();
-        }
-
-        @Override
-        public String queue() {
-            return job.queue();
-        }
-
-        @Override
-        public String jobName() {
-            return job.jobName();
-        }
-
-        @Override
-        public List<Object> args() {
-            return args;
-        }
-
-        @Override
-        public Map<String, Object> kwargs() {
-            return Map.of();
-        }
-
-        @Override
-        public Map<String, Object> meta() {
-            return job.meta();
-        }
-
-        @Override
-        public void saveMeta(Map<String, Object> meta) {
-            job.saveMeta(meta);
-        }
-
-        @Override
-        public <T> T arg(int index, Class<T> type) {
-            if (index < 0 || index >= args.size()) {
-                throw new IllegalArgumentException("a callback has 2 arguments (job id, result or error); argument "
-                        + index + " was asked for");
-            }
-            return CONVERTER.convertValue(args.get(index), type);
-        }
-
-        @Override
-        public <T> T kwarg(String name, Class<T> type, T fallback) {
-            return fallback;
         }
     }
 }
