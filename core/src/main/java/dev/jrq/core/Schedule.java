@@ -2,6 +2,7 @@ package dev.jrq.core;
 
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
+import dev.jrq.api.Retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +26,17 @@ import java.util.regex.Pattern;
  * {@code name}, {@code queue} (default {@code default}), {@code cron} with {@code timezone} (default UTC) or
  * {@code every} ({@code 30s}, {@code 5m}...), {@code job}, {@code args}, {@code kwargs}, and {@code options}
  * ({@code description}, {@code timeout}, {@code result_ttl}, {@code ttl}, {@code failure_ttl} in seconds or as
- * {@code 5m}; {@code meta}; {@code at_front}).
+ * {@code 5m}; {@code meta}; {@code at_front}; {@code retry}, either a count or
+ * {@code {max: 3, intervals: [10s, 1m], jitter: 0.25}} with intervals in seconds or as {@code 10s}).
+ *
+ * <p>Each tick's job hash is built by the same code as an enqueue's, so a fired job carries these options exactly
+ * as {@code queue.enqueue(job)} would have written them (RQ's {@code retries_left}/{@code retry_intervals} included).
  *
  * @param name    1 to 100 letters, digits, {@code _} or {@code -}
  * @param queue   the queue each tick's job goes to
  * @param trigger when it fires
- * @param job     the job each tick enqueues; its options must not set a job id
+ * @param job     the job each tick enqueues; its options may set only what the map form holds (above): no job id,
+ *                and no option a stored schedule could not carry
  */
 public record Schedule(String name, String queue, ScheduleTrigger trigger, JobRequest job) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,100}");
@@ -38,7 +44,8 @@ public record Schedule(String name, String queue, ScheduleTrigger trigger, JobRe
     private static final Set<String> KEYS = Set.of("name", "queue", "cron", "timezone", "every", "job", "args",
             "kwargs", "options");
     private static final Set<String> OPTION_KEYS = Set.of("description", "timeout", "result_ttl", "ttl",
-            "failure_ttl", "meta", "at_front");
+            "failure_ttl", "meta", "at_front", "retry");
+    private static final Set<String> RETRY_KEYS = Set.of("max", "intervals", "jitter");
 
     public Schedule {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -54,6 +61,11 @@ public record Schedule(String name, String queue, ScheduleTrigger trigger, JobRe
         if (job.options().jobId() != null) {
             throw new IllegalArgumentException("schedule " + name + ": a recurring job cannot have a fixed job id "
                     + "(each tick gets '" + name + "-<epoch seconds>')");
+        }
+        if (!carried(job.options()).equals(job.options())) {
+            // why: the schedule is stored in its map form; an option that form lacks would vanish without a word
+            throw new IllegalArgumentException("schedule " + name + ": a recurring job can only have the options "
+                    + sorted(OPTION_KEYS) + "; not a job id, uniqueness, dependencies or callbacks");
         }
     }
 
@@ -158,7 +170,58 @@ public record Schedule(String name, String queue, ScheduleTrigger trigger, JobRe
         if (atFront != null && !(atFront instanceof Boolean)) {
             throw new IllegalArgumentException("option 'at_front' must be true or false; was " + atFront);
         }
-        return builder.atFront(Boolean.TRUE.equals(atFront)).build();
+        return builder.atFront(Boolean.TRUE.equals(atFront)).retry(retry(options.get("retry"))).build();
+    }
+
+    /** The options of {@code options} that the map form holds, all others unset. */
+    private static JobOptions carried(JobOptions options) {
+        return JobOptions.builder().description(options.description()).timeout(options.timeout())
+                .resultTtl(options.resultTtl()).ttl(options.ttl()).failureTtl(options.failureTtl())
+                .meta(options.meta()).atFront(options.atFront()).retry(options.retry()).build();
+    }
+
+    /** {@code retry: 3} or {@code retry: {max: 3, intervals: [10s, 1m], jitter: 0.25}}. */
+    private static Retry retry(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number) && !(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("option 'retry' must be a number of retries or a map with 'max', "
+                    + "'intervals' and 'jitter'; was " + value);
+        }
+        Map<String, Object> map = value instanceof Number ? Map.of("max", value) : stringMap(value, "retry");
+        List<String> unknown = map.keySet().stream().filter(key -> !RETRY_KEYS.contains(key)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("option 'retry': unknown key(s) " + unknown + "; expected "
+                    + sorted(RETRY_KEYS));
+        }
+        Object max = map.get("max");
+        if (!(max instanceof Integer || max instanceof Long)) {
+            throw new IllegalArgumentException("option 'retry' needs 'max', a whole number of attempts after the "
+                    + "first failure; was " + max);
+        }
+        Object jitter = map.get("jitter");
+        if (jitter != null && !(jitter instanceof Number)) {
+            throw new IllegalArgumentException("option 'retry': 'jitter' must be a number in [0, 1); was " + jitter);
+        }
+        try {
+            return new Retry(((Number) max).intValue(), retryIntervals(map.get("intervals")),
+                    jitter == null ? 0 : ((Number) jitter).doubleValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option 'retry': " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Duration> retryIntervals(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<?> list = value instanceof List<?> given ? given : List.of(value);
+        List<Duration> intervals = new ArrayList<>(list.size());
+        for (Object interval : list) {
+            intervals.add(duration(interval, "retry.intervals"));
+        }
+        return intervals;
     }
 
     private static Map<String, Object> optionsMap(JobOptions options) {
@@ -176,6 +239,19 @@ public record Schedule(String name, String queue, ScheduleTrigger trigger, JobRe
         if (options.atFront()) {
             map.put("at_front", true);
         }
+        if (options.retry() != null) {
+            map.put("retry", retryMap(options.retry()));
+        }
+        return map;
+    }
+
+    private static Map<String, Object> retryMap(Retry retry) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("max", retry.max());
+        map.put("intervals", retry.intervals().stream().map(Duration::getSeconds).toList());
+        if (retry.jitter() > 0) {
+            map.put("jitter", retry.jitter());
+        }
         return map;
     }
 
@@ -192,6 +268,9 @@ public record Schedule(String name, String queue, ScheduleTrigger trigger, JobRe
     private static Duration duration(Object value, String key) {
         if (value instanceof Number number) {
             return Duration.ofSeconds(number.longValue());
+        }
+        if ("-1".equals(value.toString().trim())) {
+            return JobOptions.FOREVER; // why: RQ's -1 (no timeout, keep forever), as the file's numbers allow
         }
         try {
             return DurationText.parse(value.toString());

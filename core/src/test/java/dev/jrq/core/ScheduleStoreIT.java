@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
+import dev.jrq.api.Retry;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.testing.MutableClock;
 import dev.jrq.core.testing.RedisServerExtension;
@@ -98,6 +100,33 @@ class ScheduleStoreIT {
         assertThat(after.runs()).isEqualTo(1);
         assertThat(after.lastJobId()).isEqualTo(tick.jobId());
         assertThat(store.due(10)).isEmpty();
+    }
+
+    @Test
+    void fire_scheduleWithEveryOption_firedJobHashIsWhatAnEnqueueWrites() {
+        JobRequest job = JobRequest.of("mail.digest", "de").withOptions(JobOptions.builder().description("digest")
+                .timeout(Duration.ofMinutes(5)).resultTtl(JobOptions.FOREVER).ttl(Duration.ofMinutes(30))
+                .failureTtl(Duration.ofDays(1)).meta(Map.of("owner", "ops")).atFront(true)
+                .retry(Retry.exponential(3, Duration.ofSeconds(2), Duration.ofMinutes(1))).build());
+        store.save(Schedule.of("often", "mail", ScheduleTrigger.every(Duration.ofSeconds(10)), job));
+        assertThat(store.get("often").schedule().job()).isEqualTo(job);
+        client.queue("mail").enqueue("rqjobs.noop");
+        clock.advance(Duration.ofSeconds(10));
+
+        FiredTick tick = store.fire(store.due(1).get(0)).orElseThrow();
+        Job enqueued = client.queue("mail").enqueue(job.withOptions(job.options().toBuilder().atFront(false).build()));
+
+        Map<String, String> fired = redis.hash(RqKeys.job(tick.jobId()));
+        assertThat(fired).containsEntry("retries_left", "3").containsEntry("retry_intervals", "[2, 4, 8]")
+                .containsEntry("jrq_retry_jitter", "0.25").containsEntry("timeout", "300")
+                .containsEntry("result_ttl", "-1").containsEntry("failure_ttl", "86400").containsEntry("ttl", "1800")
+                .containsEntry("description", "digest");
+        assertThat(fired).isEqualTo(redis.hash(RqKeys.job(enqueued.id())));
+        assertThat(redis.hashBytes(RqKeys.job(tick.jobId()), "data"))
+                .isEqualTo(redis.hashBytes(RqKeys.job(enqueued.id()), "data"));
+        assertThat(client.fetchJob(tick.jobId()).meta()).containsEntry("owner", "ops");
+        assertThat(redis.ttlSeconds(RqKeys.job(tick.jobId()))).isEqualTo(1800);
+        assertThat(client.queue("mail").jobIds(0, 10)).startsWith(tick.jobId()).hasSize(3);
     }
 
     @Test

@@ -105,6 +105,36 @@ final class ScheduleCommands {
         @Option(names = "--description", description = "Job description.")
         String description;
 
+        @Option(names = "--result-ttl", paramLabel = "DURATION", description = "How long a result is kept "
+                + "(-1: forever, 0: not at all).")
+        String resultTtl;
+
+        @Option(names = "--ttl", paramLabel = "DURATION", description = "Longest wait in the queue before the job is "
+                + "dropped.")
+        String ttl;
+
+        @Option(names = "--failure-ttl", paramLabel = "DURATION", description = "How long a failed job is kept.")
+        String failureTtl;
+
+        @Option(names = "--meta", paramLabel = "KEY=VALUE", description = "Job meta, value as JSON or plain text; "
+                + "repeatable.")
+        Map<String, String> meta = new LinkedHashMap<>();
+
+        @Option(names = "--at-front", description = "Put each job at the head of its queue.")
+        boolean atFront;
+
+        @Option(names = "--retry", paramLabel = "N", description = "Try a failed job up to N more times.")
+        Integer retry;
+
+        @Option(names = "--retry-intervals", paramLabel = "DURATION[,DURATION...]", split = ",",
+                description = "Waits before the retries, whole seconds (10s,1m); as in RQ, a list shorter than N "
+                        + "repeats its first wait first. Needs --retry.")
+        List<String> retryIntervals = new ArrayList<>();
+
+        @Option(names = "--retry-jitter", paramLabel = "FRACTION", description = "Move each wait at random by up to "
+                + "this fraction, in [0, 1) (JRQ workers only). Needs --retry.")
+        Double retryJitter;
+
         @Override
         int run(JrqClient client, PrintWriter out) {
             Map<String, Object> map = new LinkedHashMap<>();
@@ -121,18 +151,42 @@ final class ScheduleCommands {
             }
             map.put("job", job);
             map.put("args", args.stream().map(ScheduleCommands::value).toList());
-            map.put("kwargs", kwargs.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                    entry -> value(entry.getValue()), (a, b) -> b, LinkedHashMap::new)));
-            Map<String, Object> options = new LinkedHashMap<>();
-            if (timeout != null) {
-                options.put("timeout", timeout);
-            }
-            if (description != null) {
-                options.put("description", description);
-            }
-            map.put("options", options);
+            map.put("kwargs", jsonValues(kwargs));
+            map.put("options", options());
             save(client, List.of(Schedule.fromMap(map)), out::println);
             return 0;
+        }
+
+        /** The options given, in the map form {@link Schedule#fromMap} checks. */
+        private Map<String, Object> options() {
+            Map<String, Object> options = new LinkedHashMap<>();
+            putIfGiven(options, "timeout", timeout);
+            putIfGiven(options, "description", description);
+            putIfGiven(options, "result_ttl", resultTtl);
+            putIfGiven(options, "ttl", ttl);
+            putIfGiven(options, "failure_ttl", failureTtl);
+            if (!meta.isEmpty()) {
+                options.put("meta", jsonValues(meta));
+            }
+            if (atFront) {
+                options.put("at_front", true);
+            }
+            putIfGiven(options, "retry", retry());
+            return options;
+        }
+
+        private Map<String, Object> retry() {
+            if (retry == null) {
+                if (!retryIntervals.isEmpty() || retryJitter != null) {
+                    throw new IllegalArgumentException("--retry-intervals and --retry-jitter need --retry N");
+                }
+                return null;
+            }
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("max", retry);
+            map.put("intervals", List.copyOf(retryIntervals));
+            putIfGiven(map, "jitter", retryJitter);
+            return map;
         }
     }
 
@@ -224,6 +278,17 @@ final class ScheduleCommands {
         return String.join("  ", schedule.name(), schedule.queue(), trigger, schedule.job().jobName(),
                 info.paused() ? "paused" : "active", "next: " + nextRuns, "runs: " + info.runs(),
                 "last job: " + (info.lastJobId() == null ? "-" : info.lastJobId()));
+    }
+
+    private static void putIfGiven(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static Map<String, Object> jsonValues(Map<String, String> texts) {
+        return texts.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> value(entry.getValue()),
+                (a, b) -> b, LinkedHashMap::new));
     }
 
     /** A command-line value: JSON when it parses as JSON, else the text itself. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ScopeType;
+import sun.misc.Signal;
 
 /**
  * {@code java -jar jrq-scheduler.jar [options] [QUEUE...]}: moves due scheduled jobs of the queues (all when none
@@ -81,7 +82,10 @@ public final class SchedulerMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code: 0 done, 1 bad input or Redis unreachable. */
+    /**
+     * Runs the command line and returns its exit code: 0 done (the scheduler after SIGTERM or SIGINT, once it has
+     * let go of its locks), 1 bad input or Redis unreachable.
+     */
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
@@ -120,18 +124,22 @@ public final class SchedulerMain implements Callable<Integer> {
         if (metrics != null) {
             LOG.info("Metrics on http://0.0.0.0:{}/metrics", metrics.port());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            scheduler.stop();
-            if (metrics != null) {
-                metrics.stop();
-            }
-            client.close();
-            stopped.countDown();
-        }, "jrq-shutdown"));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // why: with a shutdown hook alone the JVM exits 143 on SIGTERM; a handled signal lets main return 0
+        for (String signal : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(signal), received -> {
+                LOG.info("SIG{}: stopping", received.getName());
+                stopRequested.countDown();
+            });
+        }
         LOG.info("Connected to {}", client.config().description());
         scheduler.start();
-        stopped.await();
+        stopRequested.await();
+        scheduler.stop();
+        if (metrics != null) {
+            metrics.stop();
+        }
+        client.close();
         return 0;
     }
 

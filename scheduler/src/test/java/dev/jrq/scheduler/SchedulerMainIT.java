@@ -2,6 +2,8 @@ package dev.jrq.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jrq.api.JobOptions;
+import dev.jrq.api.Retry;
 import dev.jrq.core.JrqClient;
 import dev.jrq.core.ScheduleInfo;
 import dev.jrq.core.ScheduleStore;
@@ -12,7 +14,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,32 @@ class SchedulerMainIT {
         assertThat(out.toString()).startsWith("digest  mail  cron '0 8 * * MON-FRI' Europe/Paris  mail.digest  "
                 + "active  next: ").contains("runs: 0  last job: -");
         assertThat(out.toString().split("next: ")[1].split("  ")[0].split(", ")).hasSize(3);
+    }
+
+    @Test
+    void add_everyJobOption_firedJobsCarryThemAsAnEnqueueWrites(TestRedis redis) {
+        int code = run("add", "hb", "--url", redis.url(), "--every", "30s", "--job", "counter.visit",
+                "--timeout", "-1", "--description", "beat", "--result-ttl", "1h", "--ttl", "10m", "--failure-ttl",
+                "1d", "--meta", "owner=ops", "--at-front", "--retry", "3", "--retry-intervals", "10s,1m",
+                "--retry-jitter", "0.2");
+
+        assertThat(code).as(err.toString()).isZero();
+        JobOptions options = ScheduleStore.of(redis.newClient()).get("hb").schedule().job().options();
+        assertThat(options).isEqualTo(JobOptions.builder().timeout(JobOptions.FOREVER).description("beat")
+                .resultTtl(Duration.ofHours(1)).ttl(Duration.ofMinutes(10)).failureTtl(Duration.ofDays(1))
+                .meta(Map.of("owner", "ops")).atFront(true)
+                .retry(Retry.max(3).withIntervals(Duration.ofSeconds(10), Duration.ofMinutes(1)).withJitter(0.2))
+                .build());
+    }
+
+    @Test
+    void add_retryIntervalsWithoutRetry_exitsOneSayingWhatIsMissing(TestRedis redis) {
+        int code = run("--url", redis.url(), "add", "hb", "--every", "30s", "--job", "x", "--retry-intervals", "5s");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("jrq-scheduler: --retry-intervals and --retry-jitter need "
+                + "--retry N");
+        assertThat(ScheduleStore.of(redis.newClient()).list()).isEmpty();
     }
 
     @Test
@@ -92,7 +122,7 @@ class SchedulerMainIT {
                     timezone: Europe/Berlin
                     job: reports.nightly
                     args: [pdf]
-                    options: {timeout: 10m, meta: {owner: ops}}
+                    options: {timeout: 10m, meta: {owner: ops}, retry: {max: 3, intervals: [10s, 1m]}}
                   - name: heartbeat
                     every: 30s
                     job: counter.visit
@@ -107,6 +137,8 @@ class SchedulerMainIT {
         List<ScheduleInfo> all = ScheduleStore.of(redis.newClient()).list();
         assertThat(all).extracting(ScheduleInfo::name).containsExactly("heartbeat", "nightly-report");
         assertThat(all.get(1).schedule().job().options().meta()).containsEntry("owner", "ops");
+        assertThat(all.get(1).schedule().job().options().retry())
+                .isEqualTo(Retry.max(3).withIntervals(Duration.ofSeconds(10), Duration.ofMinutes(1)));
     }
 
     @Test

@@ -78,7 +78,7 @@ final class JobRunner {
                 outcome = Outcome.interrupted(attempt.interruption(), describe(attempt.interruption(), job, ""));
             }
             String ended = record(attempt.workerName(), job, outcome,
-                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()), attempt);
             runCallback(job, ended, outcome);
             return true;
         } finally {
@@ -118,15 +118,20 @@ final class JobRunner {
         try {
             record(attempt.workerName(), job, Outcome.interrupted(attempt.interruption(), describe(
                     attempt.interruption(), job, "; the handler ignored the interrupt and was abandoned")),
-                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
+                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()), null);
         } finally {
             attempt.onAbandoned().run();
         }
     }
 
     /** The one place the outcome of a run is decided and written. */
-    private String record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
-        String ended = write(workerName, job, outcome, took);
+    /**
+     * Writes the outcome and returns its metric label.
+     *
+     * @param takesNext the attempt whose slot takes its next job in the same call, {@code null} for none
+     */
+    private String record(String workerName, ClaimedJob job, Outcome outcome, Duration took, RunningJob takesNext) {
+        String ended = write(workerName, job, outcome, took, takesNext);
         metrics.jobEnded(job, ended, took);
         return ended;
     }
@@ -141,8 +146,7 @@ final class JobRunner {
         }
     }
 
-    /** Writes the outcome and returns its metric label. */
-    private String write(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
+    private String write(String workerName, ClaimedJob job, Outcome outcome, Duration took, RunningJob takesNext) {
         if (outcome.interruption() == Interruption.STOP) {
             // why: a user stopped it; RQ ends such a job 'stopped', in the failed registry, never retried
             if (untilWritten(job, () -> store.finishStopped(workerName, job, took)) == FailureOutcome.FENCED) {
@@ -154,7 +158,13 @@ final class JobRunner {
         if (outcome.error() == null) {
             try {
                 Object value = outcome.value();
-                if (!untilWritten(job, () -> store.finishSuccess(workerName, job, value, took))) {
+                List<String> nextQueues = takesNext == null ? List.of() : takesNext.nextQueues();
+                WorkerStore.Finished finished = untilWritten(job, () ->
+                        store.finishSuccessAndTakeNext(workerName, job, value, took, nextQueues));
+                if (takesNext != null) {
+                    takesNext.next(finished.next());
+                }
+                if (!finished.recorded()) {
                     return logFenced(workerName, job);
                 }
                 LOG.debug("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());

@@ -24,6 +24,8 @@ final class RunningJob {
     private final long startNanos = System.nanoTime();
     private boolean settled;
     private Interruption interruption;
+    private volatile java.util.function.Supplier<java.util.List<String>> nextQueues = java.util.List::of;
+    private volatile dev.jrq.core.WorkerStore.Take next = dev.jrq.core.WorkerStore.Take.NOTHING;
 
     RunningJob(String workerName, ClaimedJob job, Thread thread, Runnable onAbandoned) {
         this.workerName = workerName;
@@ -42,6 +44,27 @@ final class RunningJob {
 
     long startNanos() {
         return startNanos;
+    }
+
+    /**
+     * Where the slot's next job may come from when this one succeeds: asked when the success is written, so that
+     * the same call takes the next job (an empty list when the slot is stopping or may take no more).
+     */
+    void takeNextFrom(java.util.function.Supplier<java.util.List<String>> queues) {
+        this.nextQueues = queues;
+    }
+
+    java.util.List<String> nextQueues() {
+        return nextQueues.get();
+    }
+
+    /** The job the success's write took for the slot, already started; {@code NOTHING} when none. */
+    dev.jrq.core.WorkerStore.Take next() {
+        return next;
+    }
+
+    void next(dev.jrq.core.WorkerStore.Take taken) {
+        this.next = taken;
     }
 
     /** Called when the attempt is abandoned: its thread no longer belongs to its slot. */

@@ -70,14 +70,19 @@ final class WorkerSlot implements Runnable {
         String state = "";
         int lastTaken = -1;
         long idleSince = System.nanoTime();
-        while (!stopping) {
+        WorkerStore.Take pending = WorkerStore.Take.NOTHING; // a job the last success's write took already
+        while (!stopping || pending.job() != null) {
             try {
-                if (!budget.reserve()) {
-                    LOG.info("worker {}: the worker's --max-jobs are done; stopping", name);
-                    break;
+                WorkerStore.Take take = pending;
+                pending = WorkerStore.Take.NOTHING;
+                if (take.job() == null) {
+                    if (!budget.reserve()) {
+                        LOG.info("worker {}: the worker's --max-jobs are done; stopping", name);
+                        break;
+                    }
+                    take = store.take(name, options.strategy().order(queues, lastTaken),
+                            options.burst() ? Duration.ZERO : BLOCK);
                 }
-                WorkerStore.Take take = store.take(name, options.strategy().order(queues, lastTaken),
-                        options.burst() ? Duration.ZERO : BLOCK);
                 if (take.job() == null) {
                     budget.release();
                     state = setState(state, take.suspended() ? "suspended" : "idle");
@@ -90,7 +95,8 @@ final class WorkerSlot implements Runnable {
                     continue;
                 }
                 lastTaken = queues.indexOf(take.job().queue());
-                run(take.job());
+                int taken = lastTaken;
+                pending = run(take.job(), () -> nextQueues(queues, taken));
                 state = "idle"; // why: the take script set busy and the finish script idle
                 idleSince = System.nanoTime();
             } catch (InterruptedException e) {
@@ -106,6 +112,17 @@ final class WorkerSlot implements Runnable {
         }
     }
 
+    /**
+     * The queues the finish of a job may take the next one from, reserving it from the budget: none when the slot
+     * is stopping or the budget is spent.
+     */
+    private List<String> nextQueues(List<String> queues, int lastTaken) {
+        if (stopping || !budget.reserve()) {
+            return List.of();
+        }
+        return options.strategy().order(queues, lastTaken);
+    }
+
     private boolean idleTooLong(long idleSinceNanos) {
         Duration limit = options.maxIdleTime();
         if (limit != null && System.nanoTime() - idleSinceNanos >= limit.toNanos()) {
@@ -115,13 +132,23 @@ final class WorkerSlot implements Runnable {
         return false;
     }
 
-    private void run(ClaimedJob job) {
+    /**
+     * Runs a job; returns the next job its finish took (already started, with a budget reservation), or
+     * {@code NOTHING} (and the reservation, if any, given back).
+     */
+    private WorkerStore.Take run(ClaimedJob job, java.util.function.Supplier<List<String>> nextQueues) {
         busy = true;
         running.put(job.jobId(), job.queue());
         RunningJob attempt = new RunningJob(name, job, Thread.currentThread(), () -> {
             running.remove(job.jobId());
             stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
             replaceAbandoned.accept(this);
+        });
+        boolean[] reserved = {false};
+        attempt.takeNextFrom(() -> {
+            List<String> queues = nextQueues.get();
+            reserved[0] = !queues.isEmpty();
+            return queues;
         });
         current = attempt;
         boolean kept = false;
@@ -134,6 +161,14 @@ final class WorkerSlot implements Runnable {
             }
             busy = false;
         }
+        WorkerStore.Take next = kept ? attempt.next() : WorkerStore.Take.NOTHING;
+        if (next.job() == null && reserved[0]) {
+            budget.release();
+        }
+        if (next.job() != null) {
+            running.put(next.job().jobId(), next.job().queue());
+        }
+        return next;
     }
 
     private String setState(String current, String wanted) {

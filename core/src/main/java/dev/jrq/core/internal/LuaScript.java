@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 /** The Lua scripts in {@code dev/jrq/core/lua}, one per multi-key operation; KEYS and ARGV are documented in each. */
 public enum LuaScript {
     ENQUEUE("enqueue.lua"),
-    DEQUEUE("dequeue.lua"),
-    FINISH_SUCCESS("finish_success.lua", "dependents.lua"),
+    DEQUEUE("dequeue.lua", "take.lua"),
+    FINISH_SUCCESS("finish_success.lua", "dependents.lua", "take.lua"),
     FINISH_FAILURE("finish_failure.lua", "dependents.lua"),
     EMPTY_QUEUE("empty_queue.lua"),
     DELETE_JOB("delete_job.lua"),
@@ -30,24 +30,24 @@ public enum LuaScript {
     REMOVE_SCHEDULE("remove_schedule.lua");
 
     private final String resource;
-    private final String library;
+    private final String[] libraries;
     private volatile String source;
 
-    LuaScript(String resource) {
-        this(resource, null);
-    }
-
-    /** A script that uses the functions of a library in {@code lua/lib}, prepended to it when loaded. */
-    LuaScript(String resource, String library) {
+    /** A script that uses the functions of libraries in {@code lua/lib}, prepended to it when loaded. */
+    LuaScript(String resource, String... libraries) {
         this.resource = resource;
-        this.library = library;
+        this.libraries = libraries;
     }
 
-    /** The script's text (its library first, if any), read from the class path once. */
+    /** The script's text (its libraries first), read from the class path once. */
     public String source() {
         String text = source;
         if (text == null) {
-            text = (library == null ? "" : read("lib/" + library) + "\n") + read(resource);
+            StringBuilder all = new StringBuilder();
+            for (String library : libraries) {
+                all.append(read("lib/" + library)).append('\n');
+            }
+            text = all.append(read(resource)).toString();
             source = text;
         }
         return text;

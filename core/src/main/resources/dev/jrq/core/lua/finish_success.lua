@@ -1,4 +1,5 @@
--- Record a job's success: status, result entry, finished registry, TTLs, the worker's counters. One round trip.
+-- Record a job's success: status, result entry, finished registry, TTLs, the worker's counters, its dependents;
+-- and, when the slot asks, take its next job in the same call (lib/take.lua). One round trip.
 -- Fenced: when the job is no longer in rq:wip:<q> under this worker (its lease was reaped), nothing about the
 -- job is written, so a late finish cannot resurrect or double-book it.
 -- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:finished:<q>
@@ -8,41 +9,55 @@
 -- ARGV[6] base64 of the serialized return value, '' for none
 -- ARGV[7] working time in seconds (float)
 -- ARGV[8..11] the key layout for the dependents: job prefix, queue prefix, deferred prefix, rq:queues
--- Returns 1 when recorded, 0 when fenced off.
--- why: never recreate an expired worker hash as a stub
-local worker_exists = redis.call('EXISTS', KEYS[5]) == 1
-if worker_exists then
-  redis.call('HDEL', KEYS[5], 'current_job')
-  redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
-  redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[7])
-end
-if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
-  return 0
-end
-if worker_exists then
-  redis.call('HINCRBY', KEYS[5], 'successful_job_count', 1)
-end
-redis.call('ZREM', KEYS[3], ARGV[1])
-local prefixes = {job = ARGV[8], queue = ARGV[9], deferred = ARGV[10], queues = ARGV[11]}
-settle_dependents(ARGV[1], 'finished', KEYS[6], prefixes, ARGV[3])
-local ttl = tonumber(ARGV[5])
-if ttl == 0 then
-  redis.call('DEL', KEYS[1], KEYS[2])
+-- To take the next job (optional): KEYS[7] rq:worker:<w> again, KEYS[8] rq:suspended, KEYS[9..] rq:queue:<q>,
+-- rq:wip:<q> pairs; ARGV[12] job prefix, ARGV[13] now, ARGV[14] lease deadline, ARGV[15] worker name,
+-- ARGV[16..] queue names.
+-- Returns {'1' recorded or '0' fenced off, then the next job as dequeue.lua returns it (nothing when not asked)}.
+local function finish()
+  -- why: never recreate an expired worker hash as a stub
+  local worker_exists = redis.call('EXISTS', KEYS[5]) == 1
+  if worker_exists then
+    redis.call('HDEL', KEYS[5], 'current_job')
+    redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
+    redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[7])
+  end
+  if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
+    return 0
+  end
+  if worker_exists then
+    redis.call('HINCRBY', KEYS[5], 'successful_job_count', 1)
+  end
+  redis.call('ZREM', KEYS[3], ARGV[1])
+  local prefixes = {job = ARGV[8], queue = ARGV[9], deferred = ARGV[10], queues = ARGV[11]}
+  settle_dependents(ARGV[1], 'finished', KEYS[6], prefixes, ARGV[3])
+  local ttl = tonumber(ARGV[5])
+  if ttl == 0 then
+    redis.call('DEL', KEYS[1], KEYS[2])
+    return 1
+  end
+  redis.call('HSET', KEYS[1], 'status', 'finished', 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
+  if ARGV[6] == '' then
+    redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '1')
+  else
+    redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '1', 'return_value', ARGV[6])
+  end
+  if ttl < 0 then
+    redis.call('PERSIST', KEYS[1])
+    redis.call('PERSIST', KEYS[2])
+    redis.call('ZADD', KEYS[4], '+inf', ARGV[1])
+  else
+    redis.call('EXPIRE', KEYS[1], ttl)
+    redis.call('EXPIRE', KEYS[2], ttl)
+    redis.call('ZADD', KEYS[4], tonumber(ARGV[4]) + ttl, ARGV[1])
+  end
   return 1
 end
-redis.call('HSET', KEYS[1], 'status', 'finished', 'ended_at', ARGV[3], 'last_heartbeat', ARGV[3])
-if ARGV[6] == '' then
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '1')
-else
-  redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '1', 'return_value', ARGV[6])
+
+local result = {tostring(finish())}
+if #KEYS > 6 then
+  local next_job = take_next(slot_from(7, 12))
+  for n = 1, #next_job do
+    result[#result + 1] = next_job[n]
+  end
 end
-if ttl < 0 then
-  redis.call('PERSIST', KEYS[1])
-  redis.call('PERSIST', KEYS[2])
-  redis.call('ZADD', KEYS[4], '+inf', ARGV[1])
-else
-  redis.call('EXPIRE', KEYS[1], ttl)
-  redis.call('EXPIRE', KEYS[2], ttl)
-  redis.call('ZADD', KEYS[4], tonumber(ARGV[4]) + ttl, ARGV[1])
-end
-return 1
+return result

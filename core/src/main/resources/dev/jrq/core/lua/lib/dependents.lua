@@ -15,7 +15,11 @@ end
 
 local function settle_dependents(parent_id, parent_status, dependents_key, prefixes, now_ts)
   local released = 0
-  for _, child in ipairs(redis.call('SMEMBERS', dependents_key)) do
+  local children = redis.call('SMEMBERS', dependents_key)
+  if #children == 0 then
+    return 0
+  end
+  for _, child in ipairs(children) do
     local child_key = prefixes.job .. child
     if redis.call('HGET', child_key, 'status') == 'deferred' then
       local allow = redis.call('HGET', child_key, 'allow_dependency_failures') == '1'
