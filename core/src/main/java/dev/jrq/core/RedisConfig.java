@@ -92,6 +92,19 @@ public final class RedisConfig {
         return description;
     }
 
+    /**
+     * This configuration with at least {@code connections} pooled connections (for a single server URL; a YAML
+     * file keeps its own settings). A worker asks for one per slot plus spare ones, so that slots waiting in
+     * {@code BLPOP} can never starve its heartbeat, reaper or finishes.
+     */
+    public RedisConfig withMinimumPoolSize(int connections) {
+        Config copy = new Config(config);
+        if (copy.isSingleConfig() && copy.useSingleServer().getConnectionPoolSize() < connections) {
+            copy.useSingleServer().setConnectionPoolSize(connections);
+        }
+        return new RedisConfig(description, copy);
+    }
+
     Config redissonConfig() {
         return new Config(config);
     }

@@ -110,4 +110,14 @@ class RedisConfigTest {
     private static SingleServerConfig server(RedisConfig config) {
         return config.redissonConfig().useSingleServer();
     }
+
+    @Test
+    void withMinimumPoolSize_growsThePool_neverShrinksIt() {
+        RedisConfig config = RedisConfig.fromUrl("redis://127.0.0.1:6379");
+        assertThat(config.withMinimumPoolSize(100).redissonConfig().useSingleServer().getConnectionPoolSize())
+                .isEqualTo(100);
+        assertThat(config.withMinimumPoolSize(8).redissonConfig().useSingleServer().getConnectionPoolSize())
+                .isEqualTo(64);
+        assertThat(config.redissonConfig().useSingleServer().getConnectionPoolSize()).as("unchanged").isEqualTo(64);
+    }
 }

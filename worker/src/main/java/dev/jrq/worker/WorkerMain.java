@@ -124,7 +124,8 @@ public final class WorkerMain implements Callable<Integer> {
         WorkerOptions options = new WorkerOptions(name == null ? defaultName() : name, queues, concurrency, burst,
                 Duration.ofSeconds(leaseSeconds), DequeueStrategy.fromCliName(dequeueStrategy), maxJobs,
                 maxIdleSeconds == null ? null : Duration.ofSeconds(maxIdleSeconds));
-        JrqSettings settings = new JrqSettings(redis(), serializerName(),
+        // why: each slot may hold a connection while it waits in BLPOP; the heartbeat and reaper need their own
+        JrqSettings settings = new JrqSettings(redis().withMinimumPoolSize(concurrency + 16), serializerName(),
                 PluginPath.classLoader(path, WorkerMain.class.getClassLoader()));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Injector injector = Guice.createInjector(new JrqCoreModule(settings), new WorkerModule(options, meters),

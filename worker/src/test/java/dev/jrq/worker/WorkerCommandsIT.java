@@ -27,13 +27,15 @@ import org.redisson.client.codec.StringCodec;
 @ExtendWith(RedisServerExtension.class)
 class WorkerCommandsIT {
     private static final JobHandlers HANDLERS = JobHandlers.of(List.of(new TestJobs.Echo(), new TestJobs.Sleep(),
-            new TestJobs.Progress(), new TestJobs.Blocking()));
+            new TestJobs.Progress(), new TestJobs.Blocking(), new TestJobs.NoteCallback()));
 
     @Test
     void stopJobCommand_endsTheJobStopped_asRqDoes(TestRedis redis) throws Exception {
         JrqClient client = redis.newClient();
         Job job = client.queue("default").enqueue(JobRequest.of("tests.sleep", 60_000)
-                .withOptions(JobOptions.builder().retry(Retry.max(3)).build()));
+                .withOptions(JobOptions.builder().retry(Retry.max(3))
+                        .callbacks(dev.jrq.api.Callbacks.onFailure("tests.note_callback")
+                                .withOnStopped("tests.note_callback")).build()));
         Worker worker = start(client, "cmd");
         try {
             await().atMost(Duration.ofSeconds(5)).until(() -> job.status() == JobStatus.STARTED);
@@ -44,7 +46,11 @@ class WorkerCommandsIT {
         }
         assertThat(job.latestResult().orElseThrow().error()).isEqualTo("Job stopped by user, work-horse terminated.");
         assertThat(client.queue("default").registry(RegistryType.FAILED).contains(job.id())).isTrue();
-        assertThat(redis.hash("rq:job:" + job.id())).as("never retried").containsEntry("retries_left", "3");
+        assertThat(redis.hash("rq:job:" + job.id())).as("never retried").containsEntry("retries_left", "3")
+                .containsEntry("stopped_callback_name", "tests.note_callback");
+        await().atMost(Duration.ofSeconds(5)).until(() -> job.fetch().meta().containsKey("callback"));
+        assertThat(job.fetch().meta().get("callback")).as("the stopped callback ran, not the failure one")
+                .isEqualTo(java.util.Arrays.asList(job.id(), null));
     }
 
     @Test
