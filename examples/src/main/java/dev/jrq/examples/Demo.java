@@ -2,6 +2,8 @@ package dev.jrq.examples;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
 import dev.jrq.core.Job;
 import dev.jrq.core.JrqClient;
 import dev.jrq.core.JrqCoreModule;
@@ -39,6 +41,7 @@ public final class Demo {
         Worker worker = injector.getInstance(Worker.class);
         Runnable stopAll = once(() -> {
             worker.stop(Duration.ofSeconds(30));
+            injector.getInstance(Key.get(JrqClient.class, Names.named("timers"))).close();
             client.close();
             redis.close();
             System.out.println("Demo stopped.");

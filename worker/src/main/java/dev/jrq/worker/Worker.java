@@ -38,6 +38,8 @@ public final class Worker {
     public static final String VERSION = "jrq-0.1.0";
 
     private final WorkerStore store;
+    /** The heartbeat's and reaper's store, on their own connection when the process gives them one. */
+    private final WorkerStore timersStore;
     private final WorkerOptions options;
     /** The current slots and their threads; a slot abandoned in a stuck handler is replaced here. */
     private final Map<WorkerSlot, Thread> slots = new ConcurrentHashMap<>();
@@ -58,7 +60,17 @@ public final class Worker {
 
     /** A worker recording its meters ({@link WorkerMetrics}) in {@code meters}. */
     public Worker(JrqClient client, JobHandlers handlers, WorkerOptions options, MeterRegistry meters) {
+        this(client, client, handlers, options, meters);
+    }
+
+    /**
+     * A worker whose heartbeat and reaper use {@code timersClient}, a connection of their own, so that nothing
+     * the slots do (blocking waits, slow writes) can delay a lease renewal.
+     */
+    public Worker(JrqClient client, JrqClient timersClient, JobHandlers handlers, WorkerOptions options,
+                  MeterRegistry meters) {
         this.store = client.workerStore(options.lease());
+        this.timersStore = timersClient.workerStore(options.lease());
         this.options = options;
         ScheduledThreadPoolExecutor timerPool = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "jrq-timers");
@@ -267,8 +279,8 @@ public final class Worker {
     private void reap() {
         for (String queue : options.queues()) {
             try {
-                int reaped = store.reapExpiredLeases(options.name(), queue);
-                long cleaned = store.cleanRegistries(queue);
+                int reaped = timersStore.reapExpiredLeases(options.name(), queue);
+                long cleaned = timersStore.cleanRegistries(queue);
                 if (cleaned > 0) {
                     LOG.info("{}: maintenance dropped {} expired registry entries", queue, cleaned);
                 }
@@ -284,11 +296,11 @@ public final class Worker {
 
     private void heartbeat() {
         try {
-            List<String> gone = store.heartbeat(options.slotNames(), Map.copyOf(running));
+            List<String> gone = timersStore.heartbeat(options.slotNames(), Map.copyOf(running));
             for (String slotName : gone) {
                 // why: its hash expired or Redis lost it (a restart); RQ's tools must see the slot again
                 LOG.warn("worker {} was missing from Redis; registering it again", slotName);
-                store.register(slotName, options.queues(), registration());
+                timersStore.register(slotName, options.queues(), registration());
             }
         } catch (RuntimeException e) {
             LOG.warn("heartbeat failed: {}", e.getMessage());

@@ -2,6 +2,8 @@ package dev.jrq.worker;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.name.Names;
 import dev.jrq.api.JrqException;
 import dev.jrq.core.JobHandlers;
 import dev.jrq.core.JrqClient;
@@ -148,6 +150,7 @@ public final class WorkerMain implements Callable<Integer> {
         worker.awaitSlots();
         signals.awaitColdExit();
         worker.stop(Duration.ZERO);
+        injector.getInstance(Key.get(JrqClient.class, Names.named("timers"))).close();
         if (scheduler != null) {
             scheduler.stop();
         }

@@ -4,7 +4,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.jrq.core.JobHandlers;
+import com.google.inject.name.Named;
+import dev.jrq.api.spi.Serializer;
 import dev.jrq.core.JrqClient;
+import dev.jrq.core.JrqSettings;
+import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -24,9 +28,17 @@ public final class WorkerModule extends AbstractModule {
         this.meters = meters;
     }
 
+    /** The heartbeat's and reaper's own connection; the process that made the worker closes it after it. */
     @Provides
     @Singleton
-    Worker worker(JrqClient client, JobHandlers handlers) {
-        return new Worker(client, handlers, options, meters);
+    @Named("timers")
+    JrqClient timersClient(JrqSettings settings, Serializer serializer, Clock clock) {
+        return JrqClient.connect(settings.redis(), serializer, clock);
+    }
+
+    @Provides
+    @Singleton
+    Worker worker(JrqClient client, @Named("timers") JrqClient timersClient, JobHandlers handlers) {
+        return new Worker(client, timersClient, handlers, options, meters);
     }
 }
