@@ -159,8 +159,14 @@ final class JobRunner {
             try {
                 Object value = outcome.value();
                 List<String> nextQueues = takesNext == null ? List.of() : takesNext.nextQueues();
-                WorkerStore.Finished finished = untilWritten(job, () ->
-                        store.finishSuccessAndTakeNext(workerName, job, value, took, nextQueues));
+                boolean[] firstTry = {true};
+                WorkerStore.Finished finished = untilWritten(job, () -> {
+                    // why: a retry after a lost reply must not take a second next job; the first one, if it was
+                    // taken, is leased to this slot and the reaper moves it on when its lease runs out
+                    List<String> queues = firstTry[0] ? nextQueues : List.<String>of();
+                    firstTry[0] = false;
+                    return store.finishSuccessAndTakeNext(workerName, job, value, took, queues);
+                });
                 if (takesNext != null) {
                     takesNext.next(finished.next());
                 }
