@@ -1,6 +1,7 @@
 package dev.jrq.bench;
 
 import dev.jrq.core.JrqClient;
+import dev.jrq.core.LocalRedisServer;
 import dev.jrq.core.RedisConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -78,7 +79,9 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkOptions();
-        RedisServer server = url == null ? RedisServer.start() : null;
+        LocalRedisServer server = url == null ? LocalRedisServer.start(LocalRedisServer.onPath().orElseThrow(() ->
+                new IllegalStateException("no redis-server on the PATH; install redis-server or pass --url")),
+                LocalRedisServer.NO_PERSISTENCE, false) : null;
         String target = url == null ? server.url() : url;
         try (RedisAdmin admin = RedisAdmin.connect(target);
              JrqClient producer = JrqClient.connect(RedisConfig.fromUrl(target));

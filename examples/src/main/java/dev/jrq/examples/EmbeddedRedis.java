@@ -1,25 +1,19 @@
 package dev.jrq.examples;
 
+import dev.jrq.core.LocalRedisServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
 
 /** Finds a Redis for the demo: {@code JRQ_REDIS_URL}, else one on localhost:6379, else an embedded one. */
 final class EmbeddedRedis implements AutoCloseable {
-    private static final String SETSID = "/usr/bin/setsid";
-
     private final String url;
-    private final Process server;
+    private final LocalRedisServer server;
 
-    private EmbeddedRedis(String url, Process server) {
+    private EmbeddedRedis(String url, LocalRedisServer server) {
         this.url = url;
         this.server = server;
     }
@@ -32,24 +26,10 @@ final class EmbeddedRedis implements AutoCloseable {
         if (answers(6379)) {
             return new EmbeddedRedis("redis://127.0.0.1:6379", null);
         }
-        int port = freePort();
-        try {
-            List<String> command = new ArrayList<>(RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").buildCommandArgs());
-            if (Files.isExecutable(Path.of(SETSID))) {
-                // why: in a session of its own, Ctrl-C in the terminal does not kill Redis before the worker has
-                // stopped and unregistered; the demo stops it last
-                command.add(0, SETSID);
-            }
-            // why: started here, not with RedisServer.start(), whose own shutdown hook would stop Redis while the
-            // worker is still unregistering; the demo stops it last
-            Process server = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            awaitListening(server, port);
-            return new EmbeddedRedis("redis://127.0.0.1:" + port, server);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded Redis on port " + port, e);
-        }
+        // why: the binary the embedded-redis library ships, run by JRQ's own launcher in a session of its own, so
+        // that Ctrl-C reaches the demo, which stops Redis after the worker has unregistered
+        LocalRedisServer server = LocalRedisServer.start(embeddedBinary(), LocalRedisServer.NO_PERSISTENCE, true);
+        return new EmbeddedRedis(server.url(), server);
     }
 
     String url() {
@@ -63,27 +43,16 @@ final class EmbeddedRedis implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
-            server.destroy();
-            try {
-                server.waitFor(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            server.close();
         }
     }
 
-    private static void awaitListening(Process server, int port) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            if (answers(port)) {
-                return;
-            }
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the embedded Redis exited with code " + server.exitValue());
-            }
-            Thread.onSpinWait();
+    private static Path embeddedBinary() {
+        try {
+            return Path.of(RedisServer.newRedisServer().buildCommandArgs().get(0));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the embedded Redis", e);
         }
-        throw new IllegalStateException("the embedded Redis did not listen on port " + port + " within 20 s");
     }
 
     private static boolean answers(int port) {
@@ -92,14 +61,6 @@ final class EmbeddedRedis implements AutoCloseable {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
