@@ -136,6 +136,11 @@ public final class JrqClient implements AutoCloseable {
         return workers;
     }
 
+    /** Suspend and resume workers, and send them RQ's commands (shutdown, stop a job). */
+    public WorkerControl workerControl() {
+        return new WorkerControl(this);
+    }
+
     /** A counter in a plain Redis string key, as Python's {@code redis.incr(key)} keeps it. */
     public RedisCounter counter(String key) {
         return new RedisCounter(redis.getAtomicLong(key));

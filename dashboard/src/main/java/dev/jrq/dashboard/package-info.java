@@ -1,0 +1,2 @@
+/** The dashboard: web UI, JSON API, live updates over server-sent events, and Prometheus metrics. */
+package dev.jrq.dashboard;
