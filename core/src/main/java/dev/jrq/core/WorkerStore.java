@@ -131,11 +131,12 @@ public final class WorkerStore {
         }
         List<String> keys = new ArrayList<>(List.of(RqKeys.job(id), RqKeys.results(id),
                 RqKeys.registry("wip", job.queue()), RqKeys.registry("finished", job.queue()),
-                RqKeys.worker(workerName), RqKeys.jobDependents(id)));
+                RqKeys.worker(workerName), RqKeys.jobDependents(id), RqKeys.JRQ_STATS));
         List<Object> args = new ArrayList<>(List.of(id, workerName, RqTime.format(now), now.getEpochSecond(), ttl,
                 encoded, seconds(workingTime)));
         args.addAll(RqKeys.dependentsLayout());
         args.add(RqKeys.QUEUES);
+        args.add(job.queue());
         if (!nextQueues.isEmpty()) {
             addTakeArguments(keys, args, workerName, nextQueues, now);
         }
@@ -263,11 +264,12 @@ public final class WorkerStore {
         Instant now = client.clock().instant();
         List<String> keys = List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.registry("wip", queue),
                 RqKeys.registry("failed", queue), RqKeys.worker(workerName), RqKeys.queue(queue),
-                RqKeys.registry("scheduled", queue), RqKeys.QUEUES, RqKeys.jobDependents(jobId));
+                RqKeys.registry("scheduled", queue), RqKeys.QUEUES, RqKeys.jobDependents(jobId), RqKeys.JRQ_STATS);
         List<Object> args = new ArrayList<>(List.of(jobId, workerName, RqTime.format(now), now.getEpochSecond(),
                 JobCodec.DEFAULT_FAILURE_TTL_SECONDS, JobCodec.encodeError(error), seconds(workingTime), mode,
                 java.util.concurrent.ThreadLocalRandom.current().nextDouble(), RqKeys.queue(queue), endStatus));
         args.addAll(RqKeys.dependentsLayout());
+        args.add(queue);
         long outcome = client.scripts().runForLong(LuaScript.FINISH_FAILURE, keys, args.toArray());
         return FailureOutcome.values()[(int) outcome];
     }

@@ -95,6 +95,17 @@ public final class RqKeys {
     /** Sorted set: name of each active (not paused) schedule, score = its next run in epoch milliseconds. */
     public static final String SCHEDULES_NEXT = JRQ_PREFIX + "schedules:next";
 
+    /**
+     * Hash of monotonic throughput totals, written by the JRQ worker's scripts atomically with each outcome (fenced
+     * like the outcome: a finish that is fenced off counts nothing). Fields: {@code finished} and
+     * {@code finished:<q>} count successful jobs; {@code failed} and {@code failed:<q>} count failed attempts,
+     * as Sidekiq's {@code stat:failed} does: every failed attempt, including one that is then retried, a job
+     * stopped by a user (RQ counts stopped jobs in {@code failed_job_count} too) and a job whose lease the reaper
+     * found expired. A job put back on its queue by a cold shutdown counts nothing. Python RQ's workers do not
+     * write it: it counts what JRQ workers did.
+     */
+    public static final String JRQ_STATS = JRQ_PREFIX + "stats";
+
     /** RQ's ScheduledJobRegistry of a queue: member job id, score = due time in integer epoch seconds. */
     public static String scheduled(String queue) {
         return registry("scheduled", queue);

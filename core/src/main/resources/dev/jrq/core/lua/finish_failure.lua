@@ -5,13 +5,17 @@
 -- in rq:wip:<q> under that worker; the reaper's ('reap' mode) only once the lease in rq:wip:<q> has run out.
 -- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:failed:<q>
 -- KEYS[5] rq:worker:<w> (the caller; not touched when reaping)   KEYS[6] rq:queue:<q>   KEYS[7] rq:scheduled:<q>
--- KEYS[8] rq:queues   KEYS[9] rq:job:<id>:dependents
+-- KEYS[8] rq:queues   KEYS[9] rq:job:<id>:dependents   KEYS[10] jrq:stats (HINCRBY failed, failed:<q>)
 -- ARGV[1] job id        ARGV[2] worker name           ARGV[3] now as an RQ timestamp   ARGV[4] now, epoch seconds
 -- ARGV[5] default failure TTL seconds (the job's failure_ttl field wins; -1 keeps forever)
 -- ARGV[6] base64 of zlib of the error text (RQ's exc_string)   ARGV[7] working time in seconds (float)
 -- ARGV[8] 'worker' or 'reap'   ARGV[9] a random number in [0, 1) for the jitter   ARGV[10] the queue key
 -- ARGV[11] the status to end in: 'failed', or 'stopped' for a job stopped by a user (never retried)
 -- ARGV[12..14] the key layout for the dependents: job prefix, queue prefix, deferred prefix (rq:queues is KEYS[8])
+-- ARGV[15] the job's queue name (for the per-queue counter in jrq:stats)
+-- Counters: every booked attempt adds 1 to jrq:stats `failed` and `failed:<q>`, in the same call, as Sidekiq's
+-- stat:failed counts every failed attempt: one that is retried, one that fails for good, a stopped job (RQ counts
+-- it in failed_job_count) and one reaped after its lease ran out. A fenced-off call counts nothing.
 -- Returns 0 when fenced off, 1 failed (or stopped), 2 requeued for a retry, 3 scheduled for a retry.
 local reaping = ARGV[8] == 'reap'
 local worker_exists = (not reaping) and redis.call('EXISTS', KEYS[5]) == 1
@@ -39,6 +43,8 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   return 0
 end
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '2', 'exc_string', ARGV[6])
+redis.call('HINCRBY', KEYS[10], 'failed', 1)
+redis.call('HINCRBY', KEYS[10], 'failed:' .. ARGV[15], 1)
 
 local retries = tonumber(redis.call('HGET', KEYS[1], 'retries_left') or '') or 0
 if retries > 0 and ARGV[11] == 'failed' then

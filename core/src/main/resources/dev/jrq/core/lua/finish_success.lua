@@ -3,15 +3,18 @@
 -- Fenced: when the job is no longer in rq:wip:<q> under this worker (its lease was reaped), nothing about the
 -- job is written, so a late finish cannot resurrect or double-book it.
 -- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:finished:<q>
--- KEYS[5] rq:worker:<w>   KEYS[6] rq:job:<id>:dependents
+-- KEYS[5] rq:worker:<w>   KEYS[6] rq:job:<id>:dependents   KEYS[7] jrq:stats (HINCRBY finished, finished:<q>)
 -- ARGV[1] job id                ARGV[2] worker name          ARGV[3] now as an RQ timestamp
 -- ARGV[4] now, epoch seconds    ARGV[5] result TTL seconds (-1 keep forever, 0 delete the job)
 -- ARGV[6] base64 of the serialized return value, '' for none
 -- ARGV[7] working time in seconds (float)
 -- ARGV[8..11] the key layout for the dependents: job prefix, queue prefix, deferred prefix, rq:queues
--- To take the next job (optional): KEYS[7] rq:worker:<w> again, KEYS[8] rq:suspended, KEYS[9..] rq:queue:<q>,
--- rq:wip:<q> pairs; ARGV[12] job prefix, ARGV[13] now, ARGV[14] lease deadline, ARGV[15] worker name,
--- ARGV[16..] queue names.
+-- ARGV[12] the job's queue name (for the per-queue counter in jrq:stats)
+-- To take the next job (optional): KEYS[8] rq:worker:<w> again, KEYS[9] rq:suspended, KEYS[10..] rq:queue:<q>,
+-- rq:wip:<q> pairs; ARGV[13] job prefix, ARGV[14] now, ARGV[15] lease deadline, ARGV[16] worker name,
+-- ARGV[17..] queue names.
+-- Counters: a recorded success adds 1 to jrq:stats `finished` and `finished:<q>`, in the same call; a fenced-off
+-- finish counts nothing.
 -- Returns {'1' recorded or '0' fenced off, then the next job as dequeue.lua returns it (nothing when not asked)}.
 local function finish()
   -- why: never recreate an expired worker hash as a stub
@@ -28,6 +31,8 @@ local function finish()
     redis.call('HINCRBY', KEYS[5], 'successful_job_count', 1)
   end
   redis.call('ZREM', KEYS[3], ARGV[1])
+  redis.call('HINCRBY', KEYS[7], 'finished', 1)
+  redis.call('HINCRBY', KEYS[7], 'finished:' .. ARGV[12], 1)
   local prefixes = {job = ARGV[8], queue = ARGV[9], deferred = ARGV[10], queues = ARGV[11]}
   settle_dependents(ARGV[1], 'finished', KEYS[6], prefixes, ARGV[3])
   local ttl = tonumber(ARGV[5])
@@ -54,8 +59,8 @@ local function finish()
 end
 
 local result = {tostring(finish())}
-if #KEYS > 6 then
-  local next_job = take_next(slot_from(7, 12))
+if #KEYS > 7 then
+  local next_job = take_next(slot_from(8, 13))
   for n = 1, #next_job do
     result[#result + 1] = next_job[n]
   end
