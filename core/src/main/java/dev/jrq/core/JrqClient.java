@@ -141,6 +141,16 @@ public final class JrqClient implements AutoCloseable {
         return new WorkerControl(this);
     }
 
+    /** Read models for dashboards and tools: queue counts, pages of jobs, everything about one job. */
+    public JobBrowser browser() {
+        return new JobBrowser(this);
+    }
+
+    /** Jobs finished and failed over time: the totals of {@code jrq:stats} and their sampled history. */
+    public ThroughputStats throughput() {
+        return new ThroughputStats(this);
+    }
+
     /** A counter in a plain Redis string key, as Python's {@code redis.incr(key)} keeps it. */
     public RedisCounter counter(String key) {
         return new RedisCounter(redis.getAtomicLong(key));

@@ -27,7 +27,8 @@ public enum LuaScript {
     SAVE_SCHEDULE("save_schedule.lua"),
     FIRE_SCHEDULE("fire_schedule.lua"),
     SET_SCHEDULE_PAUSED("set_schedule_paused.lua"),
-    REMOVE_SCHEDULE("remove_schedule.lua");
+    REMOVE_SCHEDULE("remove_schedule.lua"),
+    SAMPLE_THROUGHPUT("sample_throughput.lua");
 
     private final String resource;
     private final String[] libraries;

@@ -105,6 +105,13 @@ public final class RqKeys {
      * write it: it counts what JRQ workers did.
      */
     public static final String JRQ_STATS = JRQ_PREFIX + "stats";
+    /**
+     * Sorted set of throughput samples, one per minute, kept 24 hours: score = the minute's start in epoch seconds,
+     * member = {@code <sampled at>:<finished>:<failed>} (the totals of {@link #JRQ_STATS} then). Dashboards write it.
+     */
+    public static final String THROUGHPUT_MINUTES = JRQ_STATS + ":minutes";
+    /** Sorted set of throughput samples as {@link #THROUGHPUT_MINUTES}, one per hour, kept 30 days. */
+    public static final String THROUGHPUT_HOURS = JRQ_STATS + ":hours";
 
     /** RQ's ScheduledJobRegistry of a queue: member job id, score = due time in integer epoch seconds. */
     public static String scheduled(String queue) {
