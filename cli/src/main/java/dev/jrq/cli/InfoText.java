@@ -1,0 +1,76 @@
+package dev.jrq.cli;
+
+import dev.jrq.core.WorkerInfo;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code jrq info} as text, in {@code rq info}'s shape: a bar per queue ({@code default      |████ 4}, the queued
+ * jobs), a bar per other state under it, a totals line; then one line per worker with its state, queues and
+ * current job, and a workers line.
+ */
+final class InfoText {
+    /** rq info's chart width on an 80-column terminal. */
+    private static final int CHART_WIDTH = 20;
+    private static final int[] SCALES = {20, 50, 100, 200, 400, 600, 800, 1000};
+    private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private InfoText() {
+    }
+
+    static void printQueues(InfoSnapshot info, PrintWriter out) {
+        double ratio = (double) CHART_WIDTH / scale(info);
+        for (QueueCounts queue : info.queues()) {
+            out.println(String.format("%-12s %s", queue.name(), bar(ratio, queue.queued())));
+            queue.byState().forEach((state, count) -> {
+                if (!"queued".equals(state)) {
+                    out.println(String.format("  %-10s %s", state, bar(ratio, count)));
+                }
+            });
+        }
+        List<String> totals = new ArrayList<>();
+        for (String state : QueueCounts.STATES) {
+            totals.add(info.total(state) + " " + state);
+        }
+        out.println(info.queues().size() + " queues, " + info.total() + " jobs total (" + String.join(", ", totals)
+                + ")");
+    }
+
+    static void printWorkers(InfoSnapshot info, PrintWriter out) {
+        for (WorkerInfo worker : info.workers()) {
+            String job = worker.currentJob() == null ? "" : " (job " + worker.currentJob() + ")";
+            out.println(worker.name() + " (" + worker.hostname() + " " + (worker.pid() == null ? "?" : worker.pid())
+                    + "): " + worker.state() + " " + String.join(", ", worker.queues()) + job);
+        }
+        out.println(info.workers().size() + " workers, " + info.queues().size() + " queues"
+                + (info.suspended() ? "; workers are suspended" : ""));
+    }
+
+    static void printUpdated(InfoSnapshot info, PrintWriter out) {
+        out.println("Updated: " + UPDATED.format(info.takenAt()));
+    }
+
+    private static String bar(double ratio, long count) {
+        return "|" + "█".repeat((int) (ratio * count)) + " " + count;
+    }
+
+    /** rq info's scale: the lowest of its steps at or above the largest count. */
+    private static long scale(InfoSnapshot info) {
+        long max = 0;
+        for (QueueCounts queue : info.queues()) {
+            for (long count : queue.byState().values()) {
+                max = Math.max(max, count);
+            }
+        }
+        for (int scale : SCALES) {
+            if (max <= scale) {
+                return scale;
+            }
+        }
+        return max;
+    }
+}
