@@ -9,6 +9,7 @@
   const REGISTRIES = ['queued', 'started', 'deferred', 'scheduled', 'finished', 'failed', 'canceled'];
   const PER_PAGE_CHOICES = [10, 25, 50, 100, 200];
   const LIVE_WINDOW_SECONDS = 300;
+  const HISTORY_SPANS = { hour: 3600, day: 86400, week: 604800 };
 
   const state = {
     overview: null,      // latest /api/overview (or SSE overview event)
@@ -420,6 +421,15 @@
     return value || fallback;
   }
 
+  /** A time axis label: seconds for minutes of data, hours for a day, days for a week. */
+  function timeLabel(t, u) {
+    const span = u.scales.x.max - u.scales.x.min;
+    const date = new Date(t * 1000);
+    if (span <= 900) return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+    if (span <= 2 * 86400) return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hour12: false });
+    return date.toLocaleDateString([], { weekday: 'short', day: 'numeric' });
+  }
+
   /** Room for the y axis labels: wider for 10,000 than for 10. */
   function axisSize(values) {
     const longest = Math.max(1, ...(values || []).map((v) => String(v ?? '').length));
@@ -427,7 +437,7 @@
   }
 
   /** A uPlot chart of finished/failed per step, sized to its container; null without uPlot. */
-  function makeChart(container, title, bars) {
+  function makeChart(container, title, bars, xRange) {
     if (!window.uPlot) {
       container.append(h('p', { class: 'muted', text: 'Chart unavailable (uPlot did not load).' }));
       return null;
@@ -444,8 +454,12 @@
       width: Math.max(240, container.clientWidth || 600),
       height: 200,
       cursor: { drag: { x: false, y: false } },
-      scales: { y: { range: (u, min, max) => [0, Math.max(1, max * 1.1)] } },
-      axes: [axis, Object.assign({ size: (u, values) => axisSize(values) }, axis)],
+      scales: {
+        x: { time: true, range: (u, min, max) => (xRange ? xRange() : [min, max]) },
+        y: { range: (u, min, max) => [0, Math.max(1, (max || 0) * 1.1)] },
+      },
+      axes: [Object.assign({ space: 80, values: (u, splits) => splits.map((t) => timeLabel(t, u)) }, axis),
+        Object.assign({ size: (u, values) => axisSize(values) }, axis)],
       series: [{}, series('finished', cssVar('--ok', '#1a7f37')), series('failed', cssVar('--bad', '#cf222e'))],
     };
     const chart = new uPlot(options, [[], [], []], container);
@@ -498,8 +512,10 @@
 
     const rows = new Map();
 
+    let rendered = false;
     function renderQueues(overview) {
-      const queues = (overview && overview.queues) || [];
+      if (!overview) return;
+      const queues = overview.queues || [];
       emptyNote.hidden = queues.length > 0;
       const names = new Set(queues.map((q) => q.name));
       for (const [name, row] of rows) {
@@ -517,7 +533,7 @@
             REGISTRIES.map((r) => h('td', { class: 'num', dataset: { registry: r } },
               h('a', { href: registryHref(queue.name, r), 'aria-label': `${queue.name} ${r}` }))));
           rows.set(queue.name, row);
-          row.classList.add('fresh');
+          if (rendered) row.classList.add('fresh');
         }
         if (queuesBody.children[index] !== row) queuesBody.insertBefore(row, queuesBody.children[index] || null);
         for (const registry of REGISTRIES) {
@@ -528,6 +544,7 @@
           link.className = count === 0 ? 'zero' : `count count-${registry}`;
         }
       });
+      rendered = true;
     }
 
     function renderSummary(overview) {
@@ -553,7 +570,11 @@
 
     // live chart: the last five minutes, one point per second
     let livePoints = [];
-    const liveChart = makeChart(liveBox, '', false);
+    // why: a fixed five-minute axis, so a few seconds of data do not fill the chart with millisecond ticks
+    const liveChart = makeChart(liveBox, '', false, () => {
+      const newest = livePoints.length ? livePoints[livePoints.length - 1].t : Math.floor(serverNow() / 1000);
+      return [newest - LIVE_WINDOW_SECONDS, newest];
+    });
     api('api/throughput?window=live').then((data) => {
       const known = new Map(livePoints.map((p) => [p.t, p]));
       for (const p of (data && data.points) || []) if (!known.has(p.t)) known.set(p.t, p);
@@ -574,7 +595,12 @@
     async function loadHistory() {
       try {
         const data = await api(`api/throughput?window=${enc(historyWindow)}`);
-        if (!historyChart) historyChart = makeChart(historyBox, '', true);
+        if (!historyChart) {
+          historyChart = makeChart(historyBox, '', true, () => {
+            const now = Math.floor(serverNow() / 1000);
+            return [now - HISTORY_SPANS[historyWindow], now];
+          });
+        }
         if (historyChart) historyChart.set((data && data.points) || []);
       } catch (e) {
         clear(historyBox).append(h('p', { class: 'muted', text: `History unavailable: ${e.message}` }));
@@ -727,6 +753,16 @@
       for (const pager of pagers) {
         clear(pager);
         if (!data) continue;
+        if (data.filter) {
+          // a name filter is a bounded scan from a position, not numbered pages
+          const next = data.filter.nextFrom;
+          append(pager, [
+            opts.from ? h('a', { class: 'btn', href: href({ from: '' }), text: '« From the start' }) : null,
+            next !== null && next !== undefined && next !== ''
+              ? h('a', { class: 'btn', href: href({ from: String(next) }), text: 'Scan further ›' }) : null,
+            h('span', { class: 'muted small total', text: `${num(data.total ?? 0)} jobs in this list` })]);
+          continue;
+        }
         const pages = Math.max(1, data.pages || 1);
         const page = data.page || opts.page;
         const link = (label, target, disabled, aria) => (disabled
@@ -791,10 +827,10 @@
       filterNote.hidden = !filter;
       clear(filterNote);
       if (!filter) return;
-      filterNote.append(`Jobs named "${filter.name}" among ${filter.scanned ?? '?'} scanned. `);
-      if (filter.nextFrom !== null && filter.nextFrom !== undefined && filter.nextFrom !== '') {
-        filterNote.append(h('a', { href: href({ from: filter.nextFrom, page: 1 }), text: 'Scan further' }));
-      }
+      const start = Number(opts.from) || 0;
+      const end = start + (filter.scanned || 0);
+      filterNote.append(`${plural((data.jobs || []).length, 'job')} whose name contains "${filter.name}" among jobs `
+        + `${num(start + 1)}–${num(end)} of this list${filter.nextFrom === null ? ' (the end of the list)' : ''}.`);
     }
 
     let loading = null;
@@ -906,7 +942,7 @@
         onclick: async (e) => {
           if (confirmText && !(await confirmAction(confirmText, label))) return;
           await runAction(e.currentTarget, async () => {
-            const result = await post(`${base}/${action}`);
+            await post(`${base}/${action}`);
             if (action === 'delete') {
               state.keepStatus = true;
               go(registryHref(job.origin, registryOf(job.status)));
@@ -914,7 +950,7 @@
               last = null;
               load();
             }
-            return (result && result.message) || done;
+            return done;
           });
         },
       });
@@ -977,13 +1013,15 @@
       for (const item of items) {
         const at = toDate(item.at);
         if (previous) {
-          const gap = (at - previous) / 1000;
-          list.append(h('li', { class: 'gap', text: `+ ${formatDuration(gap)}` }));
+          const gap = formatDuration((at - previous.at) / 1000);
+          const phase = { 'enqueued>started': `waited ${gap} in the queue`, 'started>ended': `ran ${gap}` }[
+            `${previous.event}>${item.event}`];
+          list.append(h('li', { class: 'gap', text: phase || `+ ${gap}` }));
         }
         list.append(h('li', { class: 'event' }, h('span', { class: 'event-name', text: item.event }),
           h('time', { datetime: at.toISOString(), text: absolute(item.at) }),
           h('span', { class: 'muted small', text: relative(item.at) })));
-        previous = at;
+        previous = { at, event: item.event };
       }
       return list;
     }
@@ -1220,7 +1258,11 @@
       fieldError(form, 'form', 'A queue and a job name are required.');
       ok = false;
     }
-    if (!ok) return null;
+    if (!ok) {
+      const invalid = form.querySelector('[aria-invalid="true"]');
+      if (invalid) invalid.focus();
+      return null;
+    }
     const options = {};
     if (value('description')) options.description = value('description');
     if (value('timeout')) options.timeout = parseInt(value('timeout'), 10);
