@@ -3,6 +3,7 @@ package dev.jrq.cli;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jrq.core.QueueCounts;
 import dev.jrq.core.WorkerInfo;
 import java.time.Instant;
 
@@ -19,8 +20,8 @@ final class InfoJson {
             ArrayNode list = root.putArray("queues");
             for (QueueCounts queue : info.queues()) {
                 ObjectNode node = list.addObject().put("name", queue.name());
-                queue.byState().forEach(node::put);
-                node.put("total", queue.total());
+                QueueStates.of(queue).forEach(node::put);
+                node.put("total", QueueStates.total(queue));
             }
         }
         if (workers) {
@@ -29,7 +30,7 @@ final class InfoJson {
         }
         ObjectNode totals = root.putObject("totals").put("queues", info.queues().size())
                 .put("workers", info.workers().size()).put("jobs", info.total());
-        for (String state : QueueCounts.STATES) {
+        for (String state : QueueStates.STATES) {
             totals.put(state, info.total(state));
         }
         root.put("suspended", info.suspended());

@@ -1,5 +1,6 @@
 package dev.jrq.cli;
 
+import dev.jrq.core.QueueCounts;
 import dev.jrq.core.WorkerInfo;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -26,14 +27,14 @@ final class InfoText {
         double ratio = (double) CHART_WIDTH / scale(info);
         for (QueueCounts queue : info.queues()) {
             out.println(String.format("%-12s %s", queue.name(), bar(ratio, queue.queued())));
-            queue.byState().forEach((state, count) -> {
+            QueueStates.of(queue).forEach((state, count) -> {
                 if (!"queued".equals(state)) {
                     out.println(String.format("  %-10s %s", state, bar(ratio, count)));
                 }
             });
         }
         List<String> totals = new ArrayList<>();
-        for (String state : QueueCounts.STATES) {
+        for (String state : QueueStates.STATES) {
             totals.add(info.total(state) + " " + state);
         }
         out.println(info.queues().size() + " queues, " + info.total() + " jobs total (" + String.join(", ", totals)
@@ -62,7 +63,7 @@ final class InfoText {
     private static long scale(InfoSnapshot info) {
         long max = 0;
         for (QueueCounts queue : info.queues()) {
-            for (long count : queue.byState().values()) {
+            for (long count : QueueStates.of(queue).values()) {
                 max = Math.max(max, count);
             }
         }

@@ -1,11 +1,14 @@
 package dev.jrq.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jrq.api.NoSuchJobException;
+import dev.jrq.core.JobDetails;
 import dev.jrq.core.JobRecord;
+import dev.jrq.core.JobRef;
 import dev.jrq.core.JobResult;
 import dev.jrq.core.JrqClient;
 import java.io.PrintWriter;
@@ -29,7 +32,6 @@ import picocli.CommandLine.Spec;
 final class JobCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final String INDENT = " ".repeat(16);
-    private static final int RESULTS = 10;
 
     @Spec
     CommandSpec spec;
@@ -47,8 +49,7 @@ final class JobCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode job;
         try (JrqClient client = redis.connect()) {
-            JobRecord record = client.fetchJob(jobId);
-            job = document(record, client.results(jobId, RESULTS));
+            job = document(client.browser().details(jobId).orElseThrow(() -> new NoSuchJobException(jobId)));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -60,12 +61,15 @@ final class JobCommand implements Callable<Integer> {
     }
 
     /** The job as one JSON object; the text view prints the same. */
-    private static ObjectNode document(JobRecord record, List<JobResult> results) {
+    private static ObjectNode document(JobDetails details) {
+        JobRecord record = details.record();
+        List<JobResult> results = details.results();
         ObjectNode node = JSON.createObjectNode();
         node.put("id", record.id());
         node.put("status", record.status() == null ? record.fields().get("status") : record.status().wireName());
         node.put("queue", record.origin());
         node.put("name", record.jobName());
+        node.put("payload_format", details.payloadFormat());
         if (!record.payload().isDecoded()) {
             node.put("payload_error", record.payload().error());
         }
@@ -73,13 +77,14 @@ final class JobCommand implements Callable<Integer> {
         node.set("args", JSON.valueToTree(record.payload().args()));
         node.set("kwargs", JSON.valueToTree(record.payload().kwargs()));
         node.set("meta", JSON.valueToTree(record.meta()));
-        node.set("dependency_ids", jsonField(record.fields().get("dependency_ids")));
+        node.set("depends_on", refs(details.dependsOn()));
+        node.set("dependents", refs(details.dependents()));
         node.put("created_at", text(record.createdAt())).put("enqueued_at", text(record.enqueuedAt()))
                 .put("started_at", text(record.startedAt())).put("ended_at", text(record.endedAt()))
                 .put("worker_name", record.workerName());
         JobResult latest = results.isEmpty() ? null : results.get(0);
         node.set("result", latest != null && latest.isSuccessful() ? JSON.valueToTree(latest.returnValue()) : null);
-        node.put("exc_info", latest == null || latest.isSuccessful() ? null : latest.error());
+        node.put("exc_info", details.excInfo());
         results.forEach(result -> node.withArray("results").addObject()
                 .put("type", result.type().name().toLowerCase(java.util.Locale.ROOT))
                 .put("created_at", text(result.createdAt()))
@@ -94,11 +99,20 @@ final class JobCommand implements Callable<Integer> {
             if ("fields".equals(entry.getKey()) || "results".equals(entry.getKey())) {
                 return;
             }
-            out.println(String.format("%-15s %s", entry.getKey(), text(entry.getValue())));
+            JsonNode value = entry.getValue();
+            boolean jobList = entry.getKey().startsWith("depend");
+            out.println(String.format("%-15s %s", entry.getKey(), jobList ? jobList(value) : text(value)));
         });
         out.println("fields:");
         job.get("fields").fields().forEachRemaining(entry ->
                 out.println(String.format("  %-22s %s", entry.getKey(), entry.getValue().asText())));
+    }
+
+    /** Jobs as {@code id (status), ...}, {@code -} for none. */
+    private static String jobList(JsonNode jobs) {
+        List<String> shown = new java.util.ArrayList<>();
+        jobs.forEach(job -> shown.add(job.get("id").asText() + " (" + job.get("status").asText("gone") + ")"));
+        return shown.isEmpty() ? "-" : String.join(", ", shown);
     }
 
     /** A value on one line when short, else pretty JSON or a trace indented under its label. */
@@ -110,15 +124,11 @@ final class JobCommand implements Callable<Integer> {
         return text.strip().replace("\n", "\n" + INDENT);
     }
 
-    private static JsonNode jsonField(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(value);
-        } catch (JsonProcessingException e) {
-            return JSON.getNodeFactory().textNode(value);
-        }
+    /** Jobs as {@code [{"id": ..., "status": ...}]}, {@code status} null for a job that is gone. */
+    private static JsonNode refs(List<JobRef> jobs) {
+        ArrayNode list = JSON.createArrayNode();
+        jobs.forEach(job -> list.addObject().put("id", job.id()).put("status", job.status()));
+        return list;
     }
 
     private static String text(Instant instant) {

@@ -32,6 +32,16 @@ class JobCommandsIT {
     }
 
     @Test
+    void job_showsWhatItWaitsFor_andWhatWaitsForIt(TestRedis redis) {
+        String parent = Cli.run("enqueue", "--url", redis.url(), "--job-id", "parent", "a.job").line();
+        String child = Cli.run("enqueue", "--url", redis.url(), "--job-id", "child", "--depends-on", parent,
+                "b.job").line();
+        assertThat(Cli.run("job", "--url", redis.url(), child).out())
+                .contains("status          deferred\n", "depends_on      parent (queued)\n", "dependents      -\n");
+        assertThat(Cli.run("job", "--url", redis.url(), parent).out()).contains("dependents      child (deferred)\n");
+    }
+
+    @Test
     void jobJson_showsTheResultOfAFinishedJob(TestRedis redis) throws Exception {
         JrqClient client = redis.newClient();
         Jobs.register(client, "default");
