@@ -51,6 +51,16 @@ class LauncherIT {
     }
 
     @Test
+    void jar_readsRedisFromJrqRedisUrl(TestRedis redis) throws Exception {
+        redis.newClient().queue("from-env").enqueue("cli.echo");
+        ProcessBuilder builder = new ProcessBuilder(java("info", "-Q"));
+        builder.environment().put("JRQ_REDIS_URL", redis.url());
+        Run run = run(builder);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("from-env     |█ 1\n");
+    }
+
+    @Test
     void jar_userError_isOneLineOnStderr_exitOne() throws Exception {
         Run run = run(java("info", "--url", "nope://x"));
         assertThat(run.exit()).isEqualTo(1);
@@ -94,11 +104,15 @@ class LauncherIT {
     }
 
     private Run run(List<String> command) throws IOException, InterruptedException {
+        return run(new ProcessBuilder(command));
+    }
+
+    private Run run(ProcessBuilder builder) throws IOException, InterruptedException {
         Path out = Files.createTempFile("jrq", ".out");
         Path err = Files.createTempFile("jrq", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         started.add(process);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", builder.command()).isTrue();
         return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

@@ -8,9 +8,12 @@ import dev.jrq.core.JrqClient;
 import dev.jrq.core.RegistryType;
 import dev.jrq.core.testing.RedisServerExtension;
 import dev.jrq.core.testing.TestRedis;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code jrq empty}, {@code jrq requeue}, {@code jrq suspend} and {@code jrq resume}. */
 @ExtendWith(RedisServerExtension.class)
@@ -115,6 +118,18 @@ class QueueAdminCommandsIT {
         Cli resume = Cli.run("resume", "--url", redis.url());
         assertThat(resume.out()).isEqualTo("Resuming workers.\n");
         assertThat(client.workerStore().isSuspended()).isFalse();
+    }
+
+    @Test
+    void redisConfigFile_isUsedInsteadOfAUrl(TestRedis redis, @TempDir Path dir) throws Exception {
+        Path yaml = Files.writeString(dir.resolve("redis.yaml"), "singleServerConfig:\n  address: \""
+                + redis.url().replaceFirst("/\\d+$", "") + "\"\n");
+        Cli cli = Cli.run("suspend", "--redis-config", yaml.toString());
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(redis.newClient().workerControl().isSuspended()).isTrue();
+        Cli missing = Cli.run("resume", "--redis-config", dir.resolve("none.yaml").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).startsWith("jrq: cannot read the Redis configuration file ").hasLineCount(1);
     }
 
     @Test
