@@ -1,74 +1,87 @@
 package dev.jrq.examples;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.name.Names;
-import dev.jrq.core.Job;
-import dev.jrq.core.JrqClient;
-import dev.jrq.core.JrqCoreModule;
-import dev.jrq.core.JrqSettings;
-import dev.jrq.core.RedisConfig;
-import dev.jrq.examples.jobs.CountVisit;
-import dev.jrq.worker.Worker;
-import dev.jrq.worker.WorkerModule;
-import dev.jrq.worker.WorkerOptions;
-import java.time.Duration;
-import java.util.List;
+import dev.jrq.api.JrqException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * The README's first command: finds a Redis (or starts an embedded one), starts a worker on {@code default},
- * enqueues the seed's jobs and prints what they returned, then keeps the worker running for more jobs until
- * Ctrl-C. With {@code --once} it stops after the jobs instead.
+ * The README's first command: finds a Redis ({@code JRQ_REDIS_URL}, else one on localhost:6379, else an embedded
+ * one on a free port), starts a worker with the scheduler and the page-visit app, prints where they are, runs
+ * the seed's jobs and enqueues a few more (a welcome mail, visits, a job due in 10 s, a recurring one), then
+ * keeps running until Ctrl-C, which stops everything it started. With {@code --once} it stops after the seed's
+ * jobs instead.
  *
  * <pre>{@code
- * java -jar examples/target/jrq-demo.jar
+ * java -jar examples/target/jrq-demo.jar [--once] [--port 5000]
  * }</pre>
  */
-public final class Demo {
-    private Demo() {
+@Command(name = "jrq-demo", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs JRQ in one process: Redis (found or embedded), a worker with the scheduler and the "
+                + "page-visit app, with a few jobs to look at. Ctrl-C stops it.")
+public final class Demo implements Callable<Integer> {
+    @Option(names = "--once", description = "Stop after the seed's jobs have run instead of waiting for Ctrl-C.")
+    boolean once;
+
+    @Option(names = {"-p", "--port"}, description = "Page-visit app port; the next free one when it is taken "
+            + "(default: " + PageVisitApp.DEFAULT_PORT + ").")
+    int pageVisitPort = PageVisitApp.DEFAULT_PORT;
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new Demo());
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            Throwable userError = userError(error);
+            if (userError == null) {
+                throw error;
+            }
+            line.getErr().println("jrq-demo: " + userError.getMessage());
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        boolean once = List.of(args).contains("--once");
+    @Override
+    public Integer call() throws InterruptedException {
         EmbeddedRedis redis = EmbeddedRedis.findOrStart();
         System.out.println("Redis: " + redis.url() + (redis.isEmbedded() ? " (embedded, started for this demo)" : ""));
-        Injector injector = Guice.createInjector(new JrqCoreModule(JrqSettings.of(RedisConfig.fromUrl(redis.url()))),
-                new WorkerModule(new WorkerOptions("jrq-demo", List.of("default"), 2, false, null)));
-        JrqClient client = injector.getInstance(JrqClient.class);
-        Worker worker = injector.getInstance(Worker.class);
-        Runnable stopAll = once(() -> {
-            worker.stop(Duration.ofSeconds(30));
-            injector.getInstance(Key.get(JrqClient.class, Names.named("timers"))).close();
-            client.close();
-            redis.close();
-            System.out.println("Demo stopped.");
-        });
-        Runtime.getRuntime().addShutdownHook(new Thread(stopAll, "jrq-demo-stop"));
-        worker.start();
-        System.out.println(Producer.run(client, "Hello from JRQ", Duration.ofSeconds(30)));
-        for (int i = 0; i < 3; i++) {
-            Job visit = client.queue("default").enqueue(CountVisit.class);
-            System.out.println("counter.visit -> visitor no. " + visit.waitForResult(Duration.ofSeconds(30)));
+        DemoServices services = new DemoServices(redis);
+        // why: before anything starts, so that Ctrl-C during the start still stops what did (Redis above all)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services), "jrq-demo-stop"));
+        try {
+            services.start(pageVisitPort);
+        } catch (RuntimeException e) {
+            stop(services);
+            throw e;
         }
+        System.out.println("JRQ demo is running:\n" + services.describe());
+        DemoJobs jobs = new DemoJobs(services.client());
+        jobs.runSeedJobs(services.pageVisit());
         if (once) {
-            stopAll.run();
-            return;
+            stop(services);
+            return 0;
         }
-        System.out.println("The worker keeps running on queue 'default' at " + redis.url() + ". From Python: "
-                + "Queue('default', connection=Redis.from_url('" + redis.url() + "'), serializer=JSONSerializer)"
-                + ".enqueue('test_job.i_am_a_job', 7). Ctrl-C stops.");
+        services.onStop(jobs.enqueueShowcase(services.pageVisit()));
+        System.out.println("The demo keeps running; from Python: Queue('default', connection=Redis.from_url('"
+                + redis.url() + "'), serializer=JSONSerializer).enqueue('test_job.i_am_a_job', 7). Ctrl-C stops.");
         new CountDownLatch(1).await(); // why: the shutdown hook stops everything on Ctrl-C
+        return 0;
     }
 
-    private static Runnable once(Runnable action) {
-        AtomicBoolean done = new AtomicBoolean();
-        return () -> {
-            if (done.compareAndSet(false, true)) {
-                action.run();
+    /** The cause a user can act on (Redis unreachable, every port taken; Guice wraps them), or null for a bug. */
+    private static Throwable userError(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JrqException || cause instanceof PortInUseException) {
+                return cause;
             }
-        };
+        }
+        return null;
+    }
+
+    private static void stop(DemoServices services) {
+        if (services.stopAll()) {
+            System.out.println("Demo stopped.");
+        }
     }
 }

@@ -98,7 +98,8 @@ class PythonInteropIT {
         assertThat(seen).containsEntry("status", "failed").containsEntry("result_type", "FAILED")
                 .containsEntry("in_failed_registry", true);
         assertThat((String) seen.get("exc_string")).contains(
-                "no handler registered for 'nope.missing'; known: [counter.visit, test_job.i_am_a_job]");
+                "no handler registered for 'nope.missing'; known: "
+                        + "[counter.visit, email.send_welcome, test_job.i_am_a_job]");
     }
 
     @Test

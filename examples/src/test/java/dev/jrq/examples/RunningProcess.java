@@ -92,9 +92,13 @@ final class RunningProcess {
         });
     }
 
-    /** Asks the process to stop (SIGTERM, as Ctrl-C or a service manager would) and returns its exit code. */
+    /**
+     * Asks the process to stop (SIGTERM, as a service manager would) and returns its exit code; what it prints
+     * while stopping is kept.
+     */
     int stop() {
-        process.destroy();
+        // why: Process.destroy() also closes our ends of its pipes, losing what it prints while it stops
+        process.toHandle().destroy();
         return awaitExit(TIMEOUT);
     }
 

@@ -85,7 +85,8 @@ class WorkerJarIT {
         JobResult failure = unknown.latestResult().orElseThrow();
         assertThat(failure.type()).isEqualTo(JobResult.Type.FAILED);
         assertThat(failure.error())
-                .contains("no handler registered for 'nope'; known: [counter.visit, test_job.i_am_a_job]");
+                .contains("no handler registered for 'nope'; known: "
+                        + "[counter.visit, email.send_welcome, test_job.i_am_a_job]");
         assertThatThrownBy(() -> unknown.waitForResult(WAIT)).isInstanceOf(JobFailedException.class)
                 .hasMessageContaining("ended failed").hasMessageContaining("no handler registered for 'nope'");
         assertThat(client.queue("default").registry(RegistryType.FAILED).contains(unknown.id())).isTrue();
