@@ -243,13 +243,19 @@
     return `${n} ${word}${n === 1 ? '' : 's'}`;
   }
 
-  function bulkMessage(verb, count, errors) {
+  function bulkMessage(verb, count, errors, moreErrors) {
     let text = `${verb} ${plural(count || 0, 'job')}`;
     if (errors && errors.length) {
+      const failed = errors.length + (moreErrors || 0);
       const shown = errors.slice(0, 3).map((e) => `${e.id}: ${e.error}`).join('; ');
-      text += `; ${errors.length} failed (${shown}${errors.length > 3 ? '; …' : ''})`;
+      text += `; ${failed} could not be: ${shown}${failed > 3 ? '; …' : ''}`;
     }
     return text;
+  }
+
+  /** The server's message as a sentence ("requeued job 1" → "Requeued job 1"). */
+  function sentence(text) {
+    return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
   }
 
   // ---------------------------------------------------------------- live updates (SSE)
@@ -346,7 +352,7 @@
         class: 'btn action', type: 'button', text: 'Resume workers',
         onclick: (e) => runAction(e.currentTarget, async () => {
           await post('api/workers/resume');
-          return 'Workers resumed';
+          return 'Workers resumed: they take new jobs again';
         }),
       }));
     }
@@ -697,7 +703,7 @@
 
     function renderTools() {
       clear(tools);
-      const filterInput = h('input', { type: 'search', name: 'name', value: opts.name, placeholder: 'Filter by job name',
+      const filterInput = h('input', { type: 'search', name: 'name', id: 'job-name-filter', value: opts.name, placeholder: 'Filter by job name',
         'aria-label': 'Filter by job name', spellcheck: 'false' });
       tools.append(
         h('form', { class: 'inline-form', role: 'search', onsubmit: (e) => {
@@ -726,7 +732,8 @@
             const result = await post(path, body);
             selected.clear();
             load();
-            return bulkMessage(verb, result.requeued ?? result.deleted ?? result.emptied ?? 0, result.errors);
+            return bulkMessage(verb, result.requeued ?? result.deleted ?? result.emptied ?? 0, result.errors,
+              result.moreErrors);
           });
         },
       });
@@ -942,7 +949,7 @@
         onclick: async (e) => {
           if (confirmText && !(await confirmAction(confirmText, label))) return;
           await runAction(e.currentTarget, async () => {
-            await post(`${base}/${action}`);
+            const result = await post(`${base}/${action}`);
             if (action === 'delete') {
               state.keepStatus = true;
               go(registryHref(job.origin, registryOf(job.status)));
@@ -950,7 +957,7 @@
               last = null;
               load();
             }
-            return done;
+            return sentence(result && result.message) || done;
           });
         },
       });
@@ -1081,7 +1088,7 @@
   // ---------------------------------------------------------------- workers
 
   function workersView(main) {
-    const head = h('div', { class: 'panel-head' });
+    const head = h('div', { class: 'view-head' });
     const controls = h('div', { class: 'toolbar actions' });
     const box = h('div', { class: 'table-wrap' });
     main.append(h('h1', { text: 'Workers' }), head, controls, box);
@@ -1115,7 +1122,11 @@
       h('label', { class: 'inline-label' }, 'for ', duration, ' s')));
     }
 
+    let shown = null;
     function render(data) {
+      const key = JSON.stringify(data);
+      if (key === shown) return; // why: an unchanged list keeps its DOM (and the user's focus)
+      shown = key;
       const workers = (data && data.workers) || [];
       append(clear(head), [h('p', { class: 'muted', text: `${plural(workers.length, 'worker')} registered` }),
         data && data.suspended ? badge('suspended') : null]);
@@ -1147,13 +1158,13 @@
               if (!(await confirmAction(`Ask worker ${w.name} to shut down after its current job?`, 'Shut down'))) return;
               await runAction(button, async () => {
                 const result = await post(`api/workers/${enc(w.name)}/shutdown`);
-                return (result && result.message) || `Asked worker ${w.name} to shut down`;
+                return sentence(result && result.message) || `Asked worker ${w.name} to shut down`;
               });
             } })))))));
     }
 
     function currentJob(job) {
-      if (!job) return h('span', { class: 'muted', text: 'idle' });
+      if (!job) return h('span', { class: 'muted', text: '—' });
       return h('div', { class: 'current' }, h('a', { href: jobHref(job.id), text: job.name || job.id }),
         job.runningSeconds !== undefined && job.runningSeconds !== null
           ? h('span', { class: 'muted small', text: ` running ${formatDuration(job.runningSeconds)}` }) : null,
