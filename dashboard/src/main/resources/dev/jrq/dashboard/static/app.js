@@ -804,7 +804,8 @@
           renderActions();
         } }) : null;
       const head = h('tr', {}, withChecks ? h('th', { class: 'check' }, allBox) : null,
-        ['Job id', 'Name', 'Description', 'Age', 'Status', 'Worker'].map((t) => h('th', { scope: 'col', text: t })),
+        ['Job id', 'Name', 'Description', 'Age', 'Status', 'Worker'].map((t) => h('th', { scope: 'col', text: t,
+          class: `col-${t.toLowerCase().replace(' ', '-')}` })),
         showError ? h('th', { scope: 'col', text: 'Error' }) : null);
       const body = h('tbody');
       for (const job of jobs) {
@@ -822,7 +823,7 @@
           h('td', { class: 'desc', title: job.description || '' }, h('span', { class: 'clip', text: job.description || '' })),
           h('td', { class: 'nowrap' }, timeCell(job.createdAt || job.enqueuedAt)),
           h('td', {}, badge(job.status || (job.missing ? 'missing' : registry))),
-          h('td', { class: 'mono small' }, job.worker || ''),
+          h('td', { class: 'mono small worker' }, job.worker || ''),
           showError ? h('td', { class: 'error-line', title: job.error || '' },
             h('span', { class: 'clip', text: job.error || '' })) : null));
       }
