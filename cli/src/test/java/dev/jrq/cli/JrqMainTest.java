@@ -2,13 +2,25 @@ package dev.jrq.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** The command tree, help, version, exit codes and one-line errors that need no Redis. */
 class JrqMainTest {
+    /** A command with a bug. */
+    @CommandLine.Command(name = "boom")
+    static final class Boom implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new NullPointerException("bug");
+        }
+    }
+
     private static final List<String> COMMANDS = List.of("worker", "scheduler", "info", "enqueue", "empty",
             "requeue", "suspend", "resume", "job", "cancel");
 
@@ -99,9 +111,28 @@ class JrqMainTest {
     }
 
     @Test
+    void unexpectedError_isOneLine_andItsTraceComesWithVerbose() {
+        assertThat(runBoom("boom").err()).isEqualTo("jrq: unexpected error: java.lang.NullPointerException: bug "
+                + "(--verbose shows the trace)" + System.lineSeparator());
+        Cli verbose = runBoom("boom", "--verbose");
+        assertThat(verbose.exit()).isEqualTo(1);
+        assertThat(verbose.err()).startsWith("java.lang.NullPointerException: bug").contains("\tat ");
+    }
+
+    @Test
     void badJobOption_exitsOneSayingWhy() {
         Cli cli = Cli.run("enqueue", "--url", "redis://127.0.0.1:1", "--job-id", "no spaces", "x");
         assertThat(cli.exit()).isEqualTo(1);
         assertThat(cli.err()).startsWith("jrq: job id 'no spaces' is not valid");
+    }
+
+    private static Cli runBoom(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = JrqMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
+        commandLine.addSubcommand(new Boom());
+        commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+        int exit = commandLine.execute(args);
+        return new Cli(exit, out.toString(), err.toString());
     }
 }
