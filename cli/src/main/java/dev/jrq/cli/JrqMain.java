@@ -100,6 +100,11 @@ public final class JrqMain implements Callable<Integer> {
         if (error instanceof CommandLine.ParameterException) {
             throw error;
         }
+        if (error instanceof CommandLine.IExitCodeGenerator withCode) {
+            // why: a module's command may end with its own code (e.g. 2 for bad usage found while running)
+            err.println("jrq: " + oneLine(error.getMessage()));
+            return withCode.getExitCode();
+        }
         Throwable userError = userError(error);
         if (userError != null) {
             err.println("jrq: " + oneLine(userError.getMessage()));

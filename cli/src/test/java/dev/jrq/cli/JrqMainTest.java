@@ -21,6 +21,28 @@ class JrqMainTest {
         }
     }
 
+    /** A command that finds bad usage while running, and says which exit code that is. */
+    @CommandLine.Command(name = "picky")
+    static final class Picky implements java.util.concurrent.Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new Refusal();
+        }
+    }
+
+    static final class Refusal extends RuntimeException implements CommandLine.IExitCodeGenerator {
+        private static final long serialVersionUID = 1L;
+
+        Refusal() {
+            super("--bind 0.0.0.0 needs credentials");
+        }
+
+        @Override
+        public int getExitCode() {
+            return 2;
+        }
+    }
+
     private static final List<String> COMMANDS = List.of("worker", "scheduler", "info", "enqueue", "empty",
             "requeue", "suspend", "resume", "job", "cancel");
 
@@ -120,6 +142,13 @@ class JrqMainTest {
     }
 
     @Test
+    void anErrorWithItsOwnExitCode_keepsIt() {
+        Cli cli = runBoom("picky");
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("jrq: --bind 0.0.0.0 needs credentials" + System.lineSeparator());
+    }
+
+    @Test
     void badJobOption_exitsOneSayingWhy() {
         Cli cli = Cli.run("enqueue", "--url", "redis://127.0.0.1:1", "--job-id", "no spaces", "x");
         assertThat(cli.exit()).isEqualTo(1);
@@ -131,6 +160,7 @@ class JrqMainTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = JrqMain.commandLine(new PrintWriter(out, true), new PrintWriter(err, true));
         commandLine.addSubcommand(new Boom());
+        commandLine.addSubcommand(new Picky());
         commandLine.setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
         int exit = commandLine.execute(args);
         return new Cli(exit, out.toString(), err.toString());
