@@ -193,6 +193,7 @@ public final class JrqClient implements AutoCloseable {
 
     @Override
     public void close() {
+        scripts.close();
         redis.shutdown();
     }
 

@@ -90,7 +90,17 @@ public final class WorkerStore {
      *         workers are suspended ({@code rq suspend})
      */
     public Take take(String workerName, List<String> queues, Duration block) throws InterruptedException {
-        Take take = start(workerName, queues, "", 0);
+        return take(workerName, queues, block, false);
+    }
+
+    /**
+     * Takes the next job as {@link #take(String, List, Duration)} does; with {@code seenEmpty} (the slot's last
+     * finish found every queue empty a moment ago) it goes straight to the blocking wait, saving a round trip per
+     * job when jobs arrive one at a time. A job pushed in between is in the list, so the wait returns it at once.
+     */
+    public Take take(String workerName, List<String> queues, Duration block, boolean seenEmpty)
+            throws InterruptedException {
+        Take take = seenEmpty ? Take.NOTHING : start(workerName, queues, "", 0);
         if (take != Take.NOTHING || block.isZero()) {
             return take;
         }

@@ -8,6 +8,8 @@ import dev.jrq.core.JrqClient;
 import dev.jrq.core.JrqCoreModule;
 import dev.jrq.core.JrqSettings;
 import dev.jrq.core.RedisConfig;
+import dev.jrq.dashboard.DashboardOptions;
+import dev.jrq.dashboard.DashboardServer;
 import dev.jrq.scheduler.Scheduler;
 import dev.jrq.scheduler.SchedulerModule;
 import dev.jrq.scheduler.SchedulerOptions;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the demo runs in its one process, started in order and stopped in reverse: the Redis it found or
- * started, a worker with the scheduler on {@code default}, the page-visit app (and the dashboard, once that
- * module exists). Closing it more than once, or after a start that failed half way, stops what is running.
+ * started, a worker with the scheduler on {@code default}, the page-visit app and the dashboard, each web app on
+ * the port asked for or the next free one. Closing it more than once, or after a start that failed half way,
+ * stops what is running.
  */
 final class DemoServices implements AutoCloseable {
     static final String QUEUE = "default";
@@ -36,6 +39,8 @@ final class DemoServices implements AutoCloseable {
     private String workerName;
     private PageVisitApp pageVisit;
     private int pageVisitPortWanted;
+    private DashboardServer dashboard;
+    private int dashboardPortWanted;
 
     /** Nothing running but {@code redis}, which {@link #close()} stops (when it was started for the demo). */
     DemoServices(EmbeddedRedis redis) {
@@ -43,21 +48,22 @@ final class DemoServices implements AutoCloseable {
         running.push(redis);
     }
 
-    /** Starts the worker, the scheduler and the page-visit app; on a failure, {@link #close()} stops what started. */
-    void start(int pageVisitPort) {
+    /** Starts the worker, the scheduler and the web apps; on a failure, {@link #close()} stops what started. */
+    void start(int pageVisitPort, int dashboardPort) {
         startWorker();
         startPageVisit(pageVisitPort);
+        startDashboard(dashboardPort);
     }
 
     JrqClient client() {
         return client;
     }
 
-    /** What is running where, one line each, for the console. */
+    /** What is running where, one line each, for the console; first which port was taken, if one was. */
     String describe() {
-        String moved = pageVisit.port() == pageVisitPortWanted || pageVisitPortWanted == 0 ? ""
-                : "port " + pageVisitPortWanted + " is taken; the page-visit app is on " + pageVisit.port() + "\n";
-        return moved
+        return moved("the page-visit app", pageVisitPortWanted, pageVisit.port())
+                + moved("the dashboard", dashboardPortWanted, dashboard.port())
+                + "  Dashboard       " + dashboard.url() + "/\n"
                 + "  Page-visit app  " + pageVisit.url() + "  (" + pageVisit.url() + "visit registers a visit)\n"
                 + "  Redis           " + redis.url() + (redis.isEmbedded() ? "  (embedded, stopped with the demo)" : "")
                 + "\n  Worker          " + workerName + " on queue '" + QUEUE + "', with the scheduler";
@@ -70,6 +76,10 @@ final class DemoServices implements AutoCloseable {
 
     PageVisitApp pageVisit() {
         return pageVisit;
+    }
+
+    DashboardServer dashboard() {
+        return dashboard;
     }
 
     /** Stops everything still running, newest first; a failure to stop one is logged and the rest go on. */
@@ -108,6 +118,17 @@ final class DemoServices implements AutoCloseable {
         Scheduler scheduler = injector.getInstance(Scheduler.class);
         scheduler.start();
         running.push(scheduler::stop);
+    }
+
+    private synchronized void startDashboard(int port) {
+        dashboardPortWanted = port;
+        dashboard = Ports.firstFree(port, free -> DashboardServer.start(client,
+                DashboardOptions.builder().port(free).build()));
+        running.push(dashboard);
+    }
+
+    private static String moved(String what, int wanted, int got) {
+        return wanted == got || wanted == 0 ? "" : "port " + wanted + " is taken; " + what + " is on " + got + "\n";
     }
 
     private synchronized void startPageVisit(int port) {

@@ -31,8 +31,6 @@ public final class PageVisitApp implements AutoCloseable {
     public static final int DEFAULT_PORT = 5000;
     /** The queue visits are enqueued on, as the seed's {@code Queue(connection=redis)}. */
     public static final String QUEUE = "default";
-    /** How many ports {@link #startOnFreePortFrom} tries. */
-    static final int PORTS_TRIED = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(PageVisitApp.class);
 
@@ -77,15 +75,7 @@ public final class PageVisitApp implements AutoCloseable {
      * @throws PortInUseException when the 100 ports from {@code firstPort} on are all taken
      */
     public static PageVisitApp startOnFreePortFrom(JrqClient client, int firstPort) {
-        for (int port = firstPort; ; port++) {
-            try {
-                return start(client, port);
-            } catch (PortInUseException e) {
-                if (port - firstPort + 1 >= PORTS_TRIED) {
-                    throw e;
-                }
-            }
-        }
+        return Ports.firstFree(firstPort, port -> start(client, port));
     }
 
     /** The port the app listens on. */

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The serializer plugin as users deploy it: a producer enqueues with {@link CborSerializer}, and the worker jar
- * runs the job with {@code --serializer cbor --path jrq-cbor-serializer.jar:jrq-examples.jar}; a worker without
- * the plugin refuses {@code --serializer cbor} at start.
+ * The serializer plugin as users deploy it: a producer (in this JVM, or the {@code Producer} command with the
+ * plugin's jar on its class path) enqueues with {@link CborSerializer}, and the worker jar runs the job with
+ * {@code --serializer cbor --path jrq-cbor-serializer.jar:jrq-examples.jar}; a worker without the plugin refuses
+ * {@code --serializer cbor} at start.
  */
 @ExtendWith({RedisServerExtension.class, ProcessesExtension.class})
 class CborSerializerIT {
@@ -46,6 +47,21 @@ class CborSerializerIT {
             assertThat(job.waitForResult(WAIT)).isEqualTo(DOCUMENT);
             assertThat(cbor.fetchJob(job.id()).payload().args()).containsExactly(DOCUMENT);
         }
+    }
+
+    @Test
+    void producerWithSerializerCbor_workerJarWithThePlugin_printsTheResult(TestRedis redis, Processes processes) {
+        RunningProcess producer = processes.javaMain(List.of(Processes.DEMO_JAR, CBOR_JAR),
+                "dev.jrq.examples.Producer", "--serializer", "cbor", redis.url(), "Hello in CBOR");
+        producer.awaitOutput("waiting for a worker");
+        assertThat(redis.newClient().queue("default").count()).isEqualTo(1);
+
+        processes.javaJar(Processes.WORKER_JAR, Map.of(), "--url", redis.url(), "--serializer", "cbor",
+                "--path", CBOR_JAR + File.pathSeparator + Processes.EXAMPLES_JAR, "--burst", "default")
+                .awaitSuccess();
+
+        producer.awaitSuccess();
+        assertThat(producer.stdout()).containsPattern("Job \\S+ is finished with result: Hello in CBOR");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jrq.examples;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,7 +46,13 @@ final class Processes implements AutoCloseable {
 
     /** {@code java -cp JAR MAIN_CLASS ARGS...}. */
     RunningProcess javaMain(Path jar, String mainClass, String... args) {
-        List<String> command = javaCommand("-cp", built(jar).toString(), mainClass);
+        return javaMain(List.of(jar), mainClass, args);
+    }
+
+    /** {@code java -cp JAR:JAR... MAIN_CLASS ARGS...}. */
+    RunningProcess javaMain(List<Path> classPath, String mainClass, String... args) {
+        List<String> command = javaCommand("-cp", String.join(File.pathSeparator,
+                classPath.stream().map(jar -> built(jar).toString()).toList()), mainClass);
         command.addAll(List.of(args));
         return start(mainClass.substring(mainClass.lastIndexOf('.') + 1), command, null, Map.of());
     }

@@ -28,6 +28,8 @@ final class WorkerSlot implements Runnable {
     private volatile boolean stopping;
     private volatile boolean busy;
     private volatile RunningJob current;
+    /** Whether the last finish asked for the next job and found every queue empty. */
+    private boolean finishSawEmpty;
 
     /**
      * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
@@ -81,7 +83,8 @@ final class WorkerSlot implements Runnable {
                         break;
                     }
                     take = store.take(name, options.strategy().order(queues, lastTaken),
-                            options.burst() ? Duration.ZERO : BLOCK);
+                            options.burst() ? Duration.ZERO : BLOCK, finishSawEmpty);
+                    finishSawEmpty = false;
                 }
                 if (take.job() == null) {
                     budget.release();
@@ -162,6 +165,7 @@ final class WorkerSlot implements Runnable {
             busy = false;
         }
         WorkerStore.Take next = kept ? attempt.next() : WorkerStore.Take.NOTHING;
+        finishSawEmpty = reserved[0] && kept && next == WorkerStore.Take.NOTHING;
         if (next.job() == null && reserved[0]) {
             budget.release();
         }

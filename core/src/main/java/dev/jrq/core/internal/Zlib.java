@@ -1,28 +1,45 @@
 package dev.jrq.core.internal;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /** zlib streams (RFC 1950) as Python's {@code zlib.compress}, default level. */
 public final class Zlib {
+    /**
+     * why: a new Deflater allocates about 256 KiB of native memory and costs tens of µs, on every enqueue; a few
+     * idle ones are kept for reuse (bounded, so that many producer threads do not pin much native memory).
+     */
+    private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(8);
+    private static final BlockingQueue<Inflater> INFLATERS = new ArrayBlockingQueue<>(8);
+
     private Zlib() {
     }
 
     public static byte[] compress(byte[] bytes) {
-        Deflater deflater = new Deflater();
+        Deflater pooled = DEFLATERS.poll();
+        Deflater deflater = pooled != null ? pooled : new Deflater();
         try {
             deflater.setInput(bytes);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 16);
-            byte[] buffer = new byte[4096];
+            // why: sized to zlib's bound for small inputs, so a job's payload costs one buffer and one copy
+            byte[] out = new byte[bytes.length + (bytes.length >> 10) + 64];
+            int length = 0;
             while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                length += deflater.deflate(out, length, out.length - length);
             }
-            return out.toByteArray();
+            return Arrays.copyOf(out, length);
         } finally {
-            deflater.end();
+            deflater.reset();
+            if (!DEFLATERS.offer(deflater)) {
+                deflater.end();
+            }
         }
     }
 
@@ -31,23 +48,30 @@ public final class Zlib {
      * same way for an uncompressed {@code data} field).
      */
     public static byte[] decompressOrKeep(byte[] bytes) {
-        Inflater inflater = new Inflater();
+        Inflater pooled = INFLATERS.poll();
+        Inflater inflater = pooled != null ? pooled : new Inflater();
         try {
             inflater.setInput(bytes);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length * 3 + 16);
-            byte[] buffer = new byte[4096];
+            byte[] out = new byte[bytes.length * 4 + 64];
+            int length = 0;
             while (!inflater.finished()) {
-                int count = inflater.inflate(buffer);
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                int count = inflater.inflate(out, length, out.length - length);
                 if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     return bytes;
                 }
-                out.write(buffer, 0, count);
+                length += count;
             }
-            return out.toByteArray();
+            return Arrays.copyOf(out, length);
         } catch (DataFormatException e) {
             return bytes;
         } finally {
-            inflater.end();
+            inflater.reset();
+            if (!INFLATERS.offer(inflater)) {
+                inflater.end();
+            }
         }
     }
 }

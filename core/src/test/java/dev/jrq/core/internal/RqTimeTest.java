@@ -25,6 +25,18 @@ class RqTimeTest {
     }
 
     @Test
+    void format_manyInstants_sameTextAsDateTimeFormatter() {
+        java.time.format.DateTimeFormatter rq = java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
+                    random.nextInt(1_000_000_000));
+            assertThat(RqTime.format(instant)).isEqualTo(rq.format(instant));
+        }
+    }
+
+    @Test
     void parse_microsecondFormat_readsTheInstant() {
         assertThat(RqTime.parse("2026-11-28T07:51:34.785297Z")).isEqualTo(Instant.parse("2026-11-28T07:51:34.785297Z"));
     }

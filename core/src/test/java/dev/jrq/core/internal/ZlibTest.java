@@ -41,4 +41,21 @@ class ZlibTest {
         byte[] truncated = java.util.Arrays.copyOf(PYTHON_ZLIB, 20);
         assertThat(Zlib.decompressOrKeep(truncated)).isEqualTo(truncated);
     }
+
+    @Test
+    void compressAndDecompress_reusedAfterBadInput_stillExact() {
+        for (int i = 0; i < 20; i++) {
+            Zlib.decompressOrKeep(java.util.Arrays.copyOf(PYTHON_ZLIB, 20));
+            Zlib.decompressOrKeep(JSON);
+            assertThat(Zlib.compress(JSON)).isEqualTo(PYTHON_ZLIB);
+            assertThat(Zlib.decompressOrKeep(PYTHON_ZLIB)).isEqualTo(JSON);
+        }
+    }
+
+    @Test
+    void compress_incompressibleBytes_roundTrip() {
+        byte[] noise = new byte[100_000];
+        new java.util.Random(3).nextBytes(noise);
+        assertThat(Zlib.decompressOrKeep(Zlib.compress(noise))).isEqualTo(noise);
+    }
 }
