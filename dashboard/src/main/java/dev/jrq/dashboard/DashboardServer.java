@@ -78,10 +78,10 @@ public final class DashboardServer implements AutoCloseable {
                     + "); the dashboard's log has the details"));
         });
         new StaticRoutes().register(config.routes);
-        //ACTIONS
+        new ActionRoutes(client).register(config.routes);
         new ReadRoutes(client, reads, poller).register(config.routes);
         new EventRoutes(poller).register(config.routes);
-        //METRICS
+        new MetricsRoute(client, reads).register(config.routes);
     }
 
     /** Where the dashboard answers, e.g. {@code http://127.0.0.1:9181} (loopback when bound to every interface). */

@@ -5,6 +5,7 @@ import dev.jrq.api.JobRequest;
 import dev.jrq.core.ClaimedJob;
 import dev.jrq.core.JrqClient;
 import dev.jrq.core.WorkerStore;
+import dev.jrq.core.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,10 @@ final class Seed {
     private Seed() {
     }
 
-    /** Enqueues {@code count} jobs at the front of the queue and fails each; returns their ids, oldest first. */
+    /**
+     * Enqueues {@code count} jobs at the front of the queue and fails each; returns their ids, oldest first. With a
+     * {@link MutableClock} the failures are a second apart (the failed registry is scored by expiry, in seconds).
+     */
     static List<String> failedJobs(JrqClient client, String queue, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -28,6 +32,9 @@ final class Seed {
                 throw new AssertionError("job not failed: " + outcome);
             }
             ids.add(job.jobId());
+            if (client.clock() instanceof MutableClock clock) {
+                clock.advance(Duration.ofSeconds(1));
+            }
         }
         return ids;
     }
