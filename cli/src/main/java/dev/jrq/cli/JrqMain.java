@@ -1,6 +1,7 @@
 package dev.jrq.cli;
 
 import dev.jrq.api.JrqException;
+import dev.jrq.dashboard.DashboardMain;
 import dev.jrq.scheduler.SchedulerMain;
 import dev.jrq.worker.WorkerMain;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jrq}: the one command for JRQ, with RQ's command set ({@code rq info}, {@code rq enqueue}, ...) and the
- * worker and scheduler processes as subcommands with the same options as their jars.
+ * worker, scheduler and dashboard processes as subcommands with the same options as their jars.
  *
  * <pre>{@code
  * jrq enqueue test_job.i_am_a_job :7 --queue default
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
  * <p>Exit codes: 0 done, 1 a user error (one line on stderr saying what was wrong), 2 a usage error.
  */
 @Command(name = "jrq", mixinStandardHelpOptions = true, version = JrqMain.VERSION, sortOptions = false,
-        description = "Background jobs on Redis in Python RQ's layout: run workers and the scheduler, look at "
-                + "queues and jobs, enqueue, empty, requeue, suspend and resume.")
+        description = "Background jobs on Redis in Python RQ's layout: run workers, the scheduler and the "
+                + "dashboard; look at queues and jobs; enqueue, empty, requeue, suspend and resume.")
 public final class JrqMain implements Callable<Integer> {
     /** What {@code jrq --version} prints. */
     public static final String VERSION = "jrq 0.1.0";
@@ -53,12 +54,13 @@ public final class JrqMain implements Callable<Integer> {
         return commandLine(out, err).execute(args);
     }
 
-    /** The command tree, with the worker's and scheduler's own command objects as subcommands. */
+    /** The command tree, with the worker's, scheduler's and dashboard's own command objects as subcommands. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         JrqMain main = new JrqMain();
         CommandLine commandLine = new CommandLine(main);
         commandLine.addSubcommand(named("worker", new WorkerMain()));
         commandLine.addSubcommand(named("scheduler", new SchedulerMain()));
+        commandLine.addSubcommand(named("dashboard", new DashboardMain()));
         for (Object command : List.of(new InfoCommand(), new EnqueueCommand(), new EmptyCommand(),
                 new RequeueCommand(), new SuspendCommand(), new ResumeCommand(), new JobCommand(),
                 new CancelCommand())) {
@@ -104,6 +106,12 @@ public final class JrqMain implements Callable<Integer> {
             // why: a module's command may end with its own code (e.g. 2 for bad usage found while running)
             err.println("jrq: " + oneLine(error.getMessage()));
             return withCode.getExitCode();
+        }
+        if (error.getClass().getSimpleName().equals("UsageException")) {
+            // why: the dashboard's bad usage found while running (its package-private UsageException) is exit 2
+            // in its jar; the same here, until it carries its code as an IExitCodeGenerator
+            err.println("jrq: " + oneLine(error.getMessage()));
+            return CommandLine.ExitCode.USAGE;
         }
         Throwable userError = userError(error);
         if (userError != null) {

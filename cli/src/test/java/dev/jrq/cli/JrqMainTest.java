@@ -43,7 +43,7 @@ class JrqMainTest {
         }
     }
 
-    private static final List<String> COMMANDS = List.of("worker", "scheduler", "info", "enqueue", "empty",
+    private static final List<String> COMMANDS = List.of("worker", "scheduler", "dashboard", "info", "enqueue", "empty",
             "requeue", "suspend", "resume", "job", "cancel");
 
     @Test
@@ -54,7 +54,7 @@ class JrqMainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"worker", "scheduler", "info", "enqueue", "empty", "requeue", "suspend", "resume", "job",
+    @ValueSource(strings = {"worker", "scheduler", "dashboard", "info", "enqueue", "empty", "requeue", "suspend", "resume", "job",
             "cancel"})
     void everyCommand_hasHelp_andTheRedisOptions(String command) {
         Cli cli = Cli.run(command, "--help");
@@ -63,10 +63,11 @@ class JrqMainTest {
     }
 
     @Test
-    void workerAndScheduler_keepTheirJarsOptions() {
+    void workerSchedulerAndDashboard_keepTheirJarsOptions() {
         assertThat(Cli.run("worker", "--help").out()).contains("--burst", "--path", "--concurrency",
                 "--with-scheduler", "--dequeue-strategy", "--lease", "--metrics-port", "QUEUE");
         assertThat(Cli.run("scheduler", "--help").out()).contains("--poll-interval", "--lock-ttl", "--config");
+        assertThat(Cli.run("dashboard", "--help").out()).contains("--port", "--bind", "--read-only", "--token");
     }
 
     @Test
@@ -146,6 +147,13 @@ class JrqMainTest {
         Cli cli = runBoom("picky");
         assertThat(cli.exit()).isEqualTo(2);
         assertThat(cli.err()).isEqualTo("jrq: --bind 0.0.0.0 needs credentials" + System.lineSeparator());
+    }
+
+    @Test
+    void dashboardOffLoopbackWithoutCredentials_isAUsageError_asInItsJar() {
+        Cli cli = Cli.run("dashboard", "--url", "redis://127.0.0.1:1", "--bind", "0.0.0.0");
+        assertThat(cli.exit()).isEqualTo(2);
+        assertThat(cli.err()).startsWith("jrq: ").hasLineCount(1);
     }
 
     @Test

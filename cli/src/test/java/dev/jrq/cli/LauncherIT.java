@@ -83,6 +83,28 @@ class LauncherIT {
     }
 
     @Test
+    void jarDashboard_servesTheOverview_untilSigterm(TestRedis redis) throws Exception {
+        redis.newClient().queue("default").enqueue("cli.echo");
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("jrq-dashboard", ".log");
+        Process process = new ProcessBuilder(java("dashboard", "--url", redis.url(), "--port", String.valueOf(port)))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        started.add(process);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest overview = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/api/overview")).build();
+        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> http.send(overview,
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        assertThat(http.send(overview, java.net.http.HttpResponse.BodyHandlers.ofString()).body()).contains("default");
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as(Files.readString(log)).isTrue();
+        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+    }
+
+    @Test
     void infoInterval_redrawsUntilCtrlC_thenExitsZero(TestRedis redis) throws Exception {
         redis.newClient().queue("default").enqueue("cli.echo");
         Path out = Files.createTempFile("jrq-info", ".out");
