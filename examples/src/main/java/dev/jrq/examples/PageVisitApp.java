@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (PageVisitApp app = PageVisitApp.startOnFreePortFrom(client, 5000)) {
- *     System.out.println("visit " + app.url() + "visit");
+ *     System.out.println("Page-visit app on " + app.url()); // on 5001 when 5000 was taken
  * }
  * }</pre>
  */
