@@ -85,8 +85,15 @@ final class ReadRoutes {
         Instant now = client.clock().instant();
         List<ThroughputPoint> points = client.throughput().history(now.minus(span), now, step);
         view.put("step", step.toSeconds());
-        view.put("points", points.stream().map(point -> Map.of("t", point.epochSecond(), "finished",
-                point.finished(), "failed", point.failed())).toList());
+        view.put("points", points.stream().map(ReadRoutes::point).toList());
+    }
+
+    private static Map<String, Object> point(ThroughputPoint point) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("t", point.epochSecond());
+        view.put("finished", point.finished());
+        view.put("failed", point.failed());
+        return view;
     }
 
     private void job(Context ctx) {
