@@ -42,6 +42,10 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;
 
+    @Option(names = {"-r", "--raw"}, description = "Print only the raw numbers, as rq info --raw: "
+            + "'queue NAME COUNT' and 'worker NAME STATE QUEUES' lines.")
+    boolean raw;
+
     @Option(names = {"-Q", "--only-queues"}, description = "Show only the queues.")
     boolean onlyQueues;
 
@@ -52,6 +56,9 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (interval != null && !(interval > 0)) {
             throw new ParameterException(spec.commandLine(), "--interval must be more than 0 seconds");
+        }
+        if (raw && json) {
+            throw new ParameterException(spec.commandLine(), "give --raw or --json, not both");
         }
         if (onlyQueues && onlyWorkers) {
             throw new ParameterException(spec.commandLine(), "give --only-queues or --only-workers, not both");
@@ -80,6 +87,8 @@ final class InfoCommand implements Callable<Integer> {
         }
         if (json) {
             out.println(InfoJson.render(info, !onlyWorkers, !onlyQueues));
+        } else if (raw) {
+            InfoText.printRaw(info, out, !onlyWorkers, !onlyQueues);
         } else {
             printText(info, out);
         }

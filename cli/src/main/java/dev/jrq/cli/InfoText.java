@@ -51,6 +51,20 @@ final class InfoText {
                 + (info.suspended() ? "; workers are suspended" : ""));
     }
 
+    /**
+     * {@code rq info --raw}: {@code queue NAME COUNT} (the queued jobs) a queue and
+     * {@code worker NAME STATE QUEUES} a worker, for scripts; no bars, totals or time.
+     */
+    static void printRaw(InfoSnapshot info, PrintWriter out, boolean queues, boolean workers) {
+        if (queues) {
+            info.queues().forEach(queue -> out.println("queue " + queue.name() + " " + queue.queued()));
+        }
+        if (workers) {
+            info.workers().forEach(worker -> out.println("worker " + worker.name() + " " + worker.state() + " "
+                    + String.join(",", worker.queues())));
+        }
+    }
+
     static void printUpdated(InfoSnapshot info, PrintWriter out) {
         out.println("Updated: " + UPDATED.format(info.takenAt()));
     }

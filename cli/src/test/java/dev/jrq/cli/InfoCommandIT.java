@@ -68,6 +68,13 @@ class InfoCommandIT {
     }
 
     @Test
+    void raw_printsRqInfosRawLines(TestRedis redis) {
+        Cli cli = Cli.run("info", "--url", redis.url(), "--raw");
+        assertThat(cli.out()).isEqualTo("queue default 4\nqueue high 2\nqueue other 1\n"
+                + "worker " + Jobs.WORKER + " busy default,high\n");
+    }
+
+    @Test
     void json_isOneDocumentWithCountsWorkersAndTotals(TestRedis redis) throws Exception {
         Cli cli = Cli.run("info", "--url", redis.url(), "--json");
         assertThat(cli.exit()).as(cli.err()).isZero();
