@@ -2,18 +2,22 @@ package dev.jrq.core;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import dev.jrq.api.spi.JobHandler;
 import dev.jrq.api.spi.Serializer;
 import java.time.Clock;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
  * Wires JRQ's core: the {@link JrqClient}, the serializers and the job handlers. Handlers come from
- * {@link java.util.ServiceLoader} (created by Guice, so they may have {@code @Inject} constructors) and from
- * Guice bindings:
+ * {@code META-INF/services/dev.jrq.api.spi.JobHandler} files (created by Guice, so they may have {@code @Inject}
+ * constructors) and from Guice bindings. A plugin jar on the worker's path may also carry Guice modules, listed in
+ * {@code META-INF/services/com.google.inject.Module} (each with a public no-argument constructor): they are
+ * installed here, so a handler's dependencies can be bound to the plugin's own implementations. In code:
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new JrqCoreModule(JrqSettings.of(RedisConfig.fromEnvironment())),
@@ -49,6 +53,8 @@ public final class JrqCoreModule extends AbstractModule {
         bind(JrqSettings.class).toInstance(settings);
         handlers(binder());
         serializers(binder());
+        // why: lets a handler jar bind its handlers' dependencies (a mailer, a repository) without a custom main
+        ServiceLoader.load(Module.class, settings.pluginLoader()).forEach(this::install);
     }
 
     @Provides

@@ -67,6 +67,79 @@ class JobHandlersTest {
         assertThat(handlers.names()).containsExactly("rqjobs.add", "rqjobs.echo");
     }
 
+    @Test
+    void discoverClasses_handlerWithOnlyAnInjectConstructor_foundWithoutCreatingIt(@TempDir Path dir) {
+        ClassLoader loader = ServiceFiles.listing(dir, JobHandler.class, Greet.class, Add.class, Greet.class);
+
+        assertThat(JobHandlers.discoverClasses(loader)).containsExactly(Greet.class, Add.class);
+    }
+
+    @Test
+    void discover_guiceModuleInThePluginPath_bindsTheHandlersDependencies(@TempDir Path dir) throws Exception {
+        Path handlers = dir.resolve("handlers");
+        Path modules = dir.resolve("modules");
+        ServiceFiles.listing(handlers, JobHandler.class, Greet.class);
+        ServiceFiles.listing(modules, com.google.inject.Module.class, FrenchGreetings.class);
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {handlers.toUri().toURL(),
+                modules.toUri().toURL()}, getClass().getClassLoader());
+
+        JobHandlers found = com.google.inject.Guice.createInjector(new JrqCoreModule(new JrqSettings(
+                RedisConfig.fromUrl("redis://127.0.0.1:1"), "json", loader))).getInstance(JobHandlers.class);
+
+        assertThat(found.named("greetings.greet")).isInstanceOfSatisfying(Greet.class,
+                greet -> assertThat(greet.greeting.greet("Ada")).isEqualTo("Bonjour Ada"));
+    }
+
+    @Test
+    void discoverClasses_listedClassIsNoHandler_refusedNamingTheClassAndFile(@TempDir Path dir) {
+        ClassLoader loader = ServiceFiles.listing(dir, JobHandler.class, String.class);
+
+        assertThatThrownBy(() -> JobHandlers.discoverClasses(loader))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("java.lang.String listed in ")
+                .hasMessageEndingWith("META-INF/services/dev.jrq.api.spi.JobHandler is not a dev.jrq.api.spi.JobHandler");
+    }
+
+    @Test
+    void discoverClasses_listedClassMissing_refusedNamingIt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("META-INF/services/" + JobHandler.class.getName());
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "# handlers\ncom.example.Gone   # removed\n");
+        ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, null);
+
+        assertThatThrownBy(() -> JobHandlers.discoverClasses(loader))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("job handler com.example.Gone listed in ")
+                .hasMessageContaining("cannot be loaded");
+    }
+
+    /** How to greet: bound by a Guice module found in the plugin path. */
+    public interface Greeting {
+        String greet(String name);
+    }
+
+    public static final class FrenchGreetings extends com.google.inject.AbstractModule {
+        @Override
+        protected void configure() {
+            bind(Greeting.class).toInstance(name -> "Bonjour " + name);
+        }
+    }
+
+    @JobName("greetings.greet")
+    public static final class Greet implements JobHandler {
+        private final Greeting greeting;
+
+        @jakarta.inject.Inject
+        Greet(Greeting greeting) {
+            this.greeting = greeting;
+        }
+
+        @Override
+        public Object perform(JobContext job) {
+            return greeting.greet(job.arg(0, String.class));
+        }
+    }
+
     @JobName("rqjobs.add")
     public static class Add implements JobHandler {
         @Override

@@ -16,14 +16,19 @@ import java.util.Map;
  * client.queue("default").enqueue(SendWelcomeEmail.class, "ada@example.com", "Ada");
  * }</pre>
  *
- * <p>The mailer arrives in a field: the worker lists handlers with {@link java.util.ServiceLoader}, which accepts
- * only classes with a public no-argument constructor, and then has Guice create them, filling {@code @Inject}
- * fields. The mailer itself takes its dependencies in its constructor.
+ * <p>The worker finds the class in {@code META-INF/services/dev.jrq.api.spi.JobHandler} and has Guice create it,
+ * so its dependencies arrive in its constructor. Which {@link Mailer} it gets is Guice's choice: the default
+ * implementation named by {@code @ImplementedBy}, unless a Guice module in the plugin jar (listed in
+ * {@code META-INF/services/com.google.inject.Module}) binds another.
  */
 @JobName("email.send_welcome")
 public final class SendWelcomeEmail implements JobHandler {
+    private final Mailer mailer;
+
     @Inject
-    private Mailer mailer;
+    SendWelcomeEmail(Mailer mailer) {
+        this.mailer = mailer;
+    }
 
     @Override
     public Object perform(JobContext job) {

@@ -5,11 +5,12 @@ import com.google.inject.ImplementedBy;
 /**
  * Sends mail. Handlers ask for this interface; which implementation they get is Guice's business: without a
  * binding it is {@link ConsoleMailer} (through {@code @ImplementedBy}), and a Guice module that binds
- * {@code Mailer} (say, to an SMTP mailer) takes precedence.
+ * {@code Mailer} (say, to an SMTP mailer), listed in the plugin jar's
+ * {@code META-INF/services/com.google.inject.Module}, takes precedence.
  *
  * <pre>{@code
  * @Inject
- * private Mailer mailer;
+ * SendWelcomeEmail(Mailer mailer) { this.mailer = mailer; }
  * ...
  * mailer.send(new Mail("ada@example.com", "Welcome", "Hello Ada"));
  * }</pre>
