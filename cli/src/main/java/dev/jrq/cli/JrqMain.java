@@ -118,6 +118,11 @@ public final class JrqMain implements Callable<Integer> {
             err.println("jrq: " + oneLine(userError.getMessage()));
             return EXIT_USER_ERROR;
         }
+        if (!main.verbose && isRedisFailure(error)) {
+            // why: Redis going away mid-command is the environment's trouble, not a bug; say what Redis said
+            err.println("jrq: Redis failed: " + oneLine(rootMessage(error)) + " (--verbose shows the trace)");
+            return EXIT_USER_ERROR;
+        }
         if (main.verbose) {
             error.printStackTrace(err);
         } else {
@@ -134,6 +139,24 @@ public final class JrqMain implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /** Whether the error came from the Redis client (matched by package: only core may use Redisson's types). */
+    private static boolean isRedisFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().startsWith("org.redisson.client.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static String oneLine(String message) {
