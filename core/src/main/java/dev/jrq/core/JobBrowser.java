@@ -75,6 +75,11 @@ public final class JobBrowser {
                 parseLong(total.get("failed")));
     }
 
+    /** How many ids the queue's list ({@code registry == null}: {@code LLEN}) or a registry ({@code ZCARD}) holds. */
+    public long count(String queue, RegistryType registry) {
+        return page(queue, registry, 0, 0, true).total();
+    }
+
     /** Whether {@code rq:queues} lists the queue. */
     public boolean queueExists(String queue) {
         return client.redis().getSet(RqKeys.QUEUES, StringCodec.INSTANCE).contains(RqKeys.queue(queue));

@@ -70,7 +70,7 @@ final class BulkActions {
      * meanwhile do not keep it going for ever).
      */
     private void runAll(String queue, JobList list, JobOperation operation, Outcome outcome) {
-        long budget = 2 * total(queue, list) + BATCH;
+        long budget = 2 * browser.count(queue, list.registry()) + BATCH;
         int skip = 0;
         while (budget > 0) {
             List<String> ids = browser.ids(queue, list.registry(), skip, BATCH, false);
@@ -86,10 +86,6 @@ final class BulkActions {
         }
     }
 
-    private long total(String queue, JobList list) {
-        return list.registry() == null ? browser.queuePage(queue, 0, 0, true).total()
-                : browser.registryPage(queue, list.registry(), 0, 0, true).total();
-    }
 
     private static void apply(String queue, JobSummary job, JobOperation operation, Outcome outcome) {
         if (!job.missing() && !queue.equals(job.origin())) {

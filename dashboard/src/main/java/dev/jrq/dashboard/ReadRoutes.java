@@ -156,7 +156,7 @@ final class ReadRoutes {
             position += consumed;
             exhausted = ids.size() < chunk && consumed == ids.size();
         }
-        long total = total(queue, list);
+        long total = browser.count(queue, list.registry());
         requireQueue(queue, total);
         putPaging(view, total, 1, perPage, newestFirst);
         Map<String, Object> filter = new LinkedHashMap<>();
@@ -168,10 +168,6 @@ final class ReadRoutes {
         Json.respond(ctx, view);
     }
 
-    private long total(String queue, JobList list) {
-        return list.registry() == null ? browser.queuePage(queue, 0, 0, true).total()
-                : browser.registryPage(queue, list.registry(), 0, 0, true).total();
-    }
 
     private void requireQueue(String queue, long total) {
         if (total == 0 && !browser.queueExists(queue)) {

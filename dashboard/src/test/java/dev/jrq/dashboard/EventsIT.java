@@ -104,4 +104,18 @@ class EventsIT {
         }
         assertThat(server.eventListeners()).isZero();
     }
+
+    @Test
+    void close_withAClientConnected_stopsPromptlyAndEndsTheStream(TestRedis redis) throws InterruptedException {
+        start(redis.newClient());
+        EventStream events = EventStream.open(server.url());
+        events.next("overview", overview -> true, WAIT);
+
+        long started = System.nanoTime();
+        server.close();
+        server = null;
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        events.close();
+    }
 }

@@ -109,4 +109,15 @@ class OverviewIT {
         assertThat(response.body()).contains("uPlot");
         assertThat(api.get("/webjars/uplot/../../secret").status()).isIn(400, 404);
     }
+
+    @Test
+    void start_portInUse_saysWhichAddress(TestRedis redis) {
+        JrqClient client = redis.newClient();
+        start(client);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DashboardServer.start(client,
+                DashboardOptions.builder().port(server.port()).build()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": ");
+    }
 }
