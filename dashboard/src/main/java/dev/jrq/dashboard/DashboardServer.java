@@ -4,6 +4,7 @@ import dev.jrq.api.NoSuchJobException;
 import dev.jrq.core.JrqClient;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
@@ -68,6 +69,12 @@ public final class DashboardServer implements AutoCloseable {
         config.routes.before(security::handle);
         config.routes.exception(HttpError.class, (error, ctx) ->
                 Json.respond(ctx, error.status(), Map.of("error", error.getMessage())));
+        config.routes.exception(HttpResponseException.class, (error, ctx) ->
+                Json.respond(ctx, error.getStatus(), Map.of("error", switch (error.getStatus()) {
+                    case 404 -> "no such route";
+                    case 405 -> "method not allowed";
+                    default -> error.getMessage();
+                } + ": " + ctx.method() + " " + ctx.path())));
         config.routes.exception(NoSuchJobException.class, (error, ctx) ->
                 Json.respond(ctx, 404, Map.of("error", error.getMessage())));
         config.routes.exception(IllegalArgumentException.class, (error, ctx) ->

@@ -38,7 +38,10 @@ final class Views {
         view.put("workers", workerCounts);
         view.put("suspended", overview.suspended());
         view.put("readOnly", readOnly);
-        view.put("throughput", Map.of("finished", overview.finishedTotal(), "failed", overview.failedTotal()));
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("finished", overview.finishedTotal());
+        totals.put("failed", overview.failedTotal());
+        view.put("throughput", totals);
         if (now != null) {
             view.put("serverTime", time(now));
         }

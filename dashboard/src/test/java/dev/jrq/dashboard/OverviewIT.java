@@ -120,4 +120,18 @@ class OverviewIT {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("cannot listen on 127.0.0.1:" + server.port() + ": ");
     }
+
+    @Test
+    void unknownRouteOrMethod_jsonErrors(TestRedis redis) {
+        Api api = start(redis.newClient());
+
+        Api.Response unknown = api.get("/api/nope");
+        Api.Response wrongMethod = api.postRaw("/api/overview", "", "X-Requested-By", "jrq");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).isEqualTo("no such route: GET /api/nope");
+        assertThat(unknown.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.json().get("error").asText()).isEqualTo("method not allowed: POST /api/overview");
+    }
 }
