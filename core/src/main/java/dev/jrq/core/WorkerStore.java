@@ -117,7 +117,8 @@ public final class WorkerStore {
 
     /**
      * Records a success: status finished, result entry, finished registry, TTLs, dependents released. Returns
-     * false when the job's lease was no longer this worker's, and nothing about the job was written.
+     * false when the job's lease was no longer this worker's, and nothing about the job was written. The slot's
+     * RQ counters are not written per job: the worker adds them with its heartbeat ({@link SlotCounts}).
      */
     public boolean finishSuccess(String workerName, ClaimedJob job, Object returnValue, Duration workingTime) {
         return finishSuccessAndTakeNext(workerName, job, returnValue, workingTime, List.of()).recorded();
@@ -305,11 +306,32 @@ public final class WorkerStore {
      * @return the slots whose hash is gone (expired, or lost by Redis), to register again
      */
     public List<String> heartbeat(List<String> workerNames, Map<String, String> running) {
+        return heartbeat(workerNames, running, List.of());
+    }
+
+    /**
+     * A heartbeat as {@link #heartbeat(List, Map)} that also adds each slot's counters since the last one to its
+     * hash (RQ's {@code successful_job_count}, {@code failed_job_count}, {@code total_working_time}): the worker
+     * batches them here instead of writing them per job. A slot whose hash is gone gets nothing added; the caller
+     * keeps its counts for the next heartbeat, after registering it again.
+     *
+     * @param counts one per slot, in the order of {@code workerNames}; empty for none
+     */
+    public List<String> heartbeat(List<String> workerNames, Map<String, String> running, List<SlotCounts> counts) {
+        if (!counts.isEmpty() && counts.size() != workerNames.size()) {
+            throw new IllegalArgumentException("one count per slot: " + counts.size() + " for " + workerNames.size());
+        }
         Instant now = client.clock().instant();
         List<String> keys = new ArrayList<>(workerNames.size() + 2 * running.size());
         workerNames.forEach(name -> keys.add(RqKeys.worker(name)));
         List<Object> args = new ArrayList<>(List.of(workerNames.size(), RqTime.format(now), WORKER_TTL.toSeconds(),
                 now.plus(lease).getEpochSecond()));
+        for (int i = 0; i < workerNames.size(); i++) {
+            SlotCounts slot = counts.isEmpty() ? SlotCounts.NONE : counts.get(i);
+            args.add(slot.successful());
+            args.add(slot.failed());
+            args.add(slot.workingSeconds() == 0 ? "0" : Double.toString(slot.workingSeconds()));
+        }
         running.forEach((jobId, queue) -> {
             keys.add(RqKeys.registry("wip", queue));
             keys.add(RqKeys.job(jobId));
@@ -317,6 +339,17 @@ public final class WorkerStore {
         });
         List<Object> missing = client.scripts().runForObjects(LuaScript.HEARTBEAT, keys, args.toArray());
         return missing.stream().map(index -> workerNames.get(((Number) index).intValue() - 1)).toList();
+    }
+
+    /**
+     * What one slot did since its last heartbeat, added to its RQ worker hash by the next one.
+     *
+     * @param successful     jobs finished ({@code successful_job_count})
+     * @param failed         failed attempts, retried ones and stopped jobs included ({@code failed_job_count})
+     * @param workingSeconds time spent running them ({@code total_working_time})
+     */
+    public record SlotCounts(long successful, long failed, double workingSeconds) {
+        public static final SlotCounts NONE = new SlotCounts(0, 0, 0);
     }
 
     /**

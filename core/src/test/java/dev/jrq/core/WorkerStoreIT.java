@@ -146,17 +146,49 @@ class WorkerStoreIT {
     }
 
     @Test
-    void finish_successAndFailure_countedOnTheWorker() throws Exception {
+    void finish_successAndFailure_workerIdleWithoutCurrentJob() throws Exception {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         client.queue("high").enqueue("rqjobs.noop");
         client.queue("high").enqueue("rqjobs.fail");
         store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(250));
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job");
         store.finishFailure(WORKER, take(Duration.ZERO), "boom", Duration.ofMillis(500));
 
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job")
+                .as("counters come with the heartbeat").doesNotContainKey("successful_job_count");
+    }
+
+    @Test
+    void finishSuccessAndTakeNext_nextJobTaken_workerStaysBusyOnTheNextJob() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        client.queue("high").enqueue("rqjobs.noop");
+        Job second = client.queue("high").enqueue("rqjobs.noop");
+
+        WorkerStore.Finished finished = store.finishSuccessAndTakeNext(WORKER, take(Duration.ZERO), null,
+                Duration.ofMillis(1), HIGH_THEN_LOW);
+
+        assertThat(finished.next().job().jobId()).isEqualTo(second.id());
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
+                .containsEntry("current_job", second.id());
+        store.finishSuccessAndTakeNext(WORKER, finished.next().job(), null, Duration.ofMillis(1), HIGH_THEN_LOW);
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job");
+    }
+
+    @Test
+    void heartbeat_slotCounts_addedToEachWorkerHash() {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        store.register("other", HIGH_THEN_LOW, Map.of());
+
+        store.heartbeat(List.of(WORKER, "other"), Map.of(), List.of(new WorkerStore.SlotCounts(3, 1, 0.75),
+                WorkerStore.SlotCounts.NONE));
+        store.heartbeat(List.of(WORKER, "other"), Map.of(), List.of(new WorkerStore.SlotCounts(2, 0, 0.25),
+                new WorkerStore.SlotCounts(0, 4, 1.5)));
+
         Map<String, String> worker = redis.hash("rq:worker:" + WORKER);
-        assertThat(worker).containsEntry("successful_job_count", "1").containsEntry("failed_job_count", "1")
-                .containsEntry("state", "idle").doesNotContainKey("current_job");
-        assertThat(Double.parseDouble(worker.get("total_working_time"))).isEqualTo(0.75);
+        assertThat(worker).containsEntry("successful_job_count", "5").containsEntry("failed_job_count", "1");
+        assertThat(Double.parseDouble(worker.get("total_working_time"))).isEqualTo(1.0);
+        assertThat(redis.hash("rq:worker:other")).containsEntry("failed_job_count", "4")
+                .doesNotContainKey("successful_job_count");
     }
 
     @Test

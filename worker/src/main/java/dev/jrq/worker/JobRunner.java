@@ -36,9 +36,11 @@ final class JobRunner {
     private final Duration abandonGrace;
     private final WorkerMetrics metrics;
     private final CallbackRunner callbacks;
+    private final SlotTallies tallies;
 
     JobRunner(JobHandlers handlers, WorkerStore store, ScheduledExecutorService watchdog, Duration abandonGrace,
-              WorkerMetrics metrics) {
+              WorkerMetrics metrics, SlotTallies tallies) {
+        this.tallies = tallies;
         this.handlers = handlers;
         this.store = store;
         this.watchdog = watchdog;
@@ -133,6 +135,7 @@ final class JobRunner {
     private String record(String workerName, ClaimedJob job, Outcome outcome, Duration took, RunningJob takesNext) {
         String ended = write(workerName, job, outcome, took, takesNext);
         metrics.jobEnded(job, ended, took);
+        tallies.record(workerName, ended, took);
         return ended;
     }
 

@@ -36,6 +36,8 @@ public final class Worker {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     /** The version this worker reports in its RQ worker hash. */
     public static final String VERSION = "jrq-0.1.0";
+    /** How long a cold stop waits for slots that are between taking a job and running it. */
+    private static final Duration COLD_GRACE = Duration.ofSeconds(3);
 
     private final WorkerStore store;
     /** The heartbeat's and reaper's store, on their own connection when the process gives them one. */
@@ -46,6 +48,8 @@ public final class Worker {
     private final Map<String, String> running = new ConcurrentHashMap<>();
     private final JobRunner runner;
     private final JobBudget budget;
+    /** Each slot's RQ counters since the last heartbeat, which adds them to its hash. */
+    private final SlotTallies tallies = new SlotTallies();
     /** Heartbeats, reaping and job timeouts. */
     private final ScheduledExecutorService timers;
     private boolean started;
@@ -83,7 +87,7 @@ public final class Worker {
         this.timers = timerPool;
         WorkerMetrics metrics = new WorkerMetrics(handlers.names(), running::size, this::slotsBusy);
         metrics.bindTo(meters);
-        this.runner = new JobRunner(handlers, store, timers, options.abandonGrace(), metrics);
+        this.runner = new JobRunner(handlers, store, timers, options.abandonGrace(), metrics, tallies);
         this.budget = new JobBudget(options.maxJobs());
         options.slotNames().forEach(this::newSlot);
     }
@@ -134,21 +138,26 @@ public final class Worker {
      */
     public synchronized void coldStop() {
         LOG.warn("Worker {}: cold shutdown; requeueing {} running job(s)", options.name(), running.size());
-        slots.keySet().forEach(WorkerSlot::stop);
+        slots.keySet().forEach(WorkerSlot::stopCold);
         for (WorkerSlot slot : slots.keySet()) {
             RunningJob attempt = slot.current();
             if (attempt != null && attempt.settleAndInterrupt()) {
-                try {
-                    store.requeueRunning(slot.name(), attempt.job(), "dev.jrq.ColdShutdown: worker " + slot.name()
-                            + " was shut down cold while the job ran; the job was put back at the front of "
-                            + attempt.job().queue());
-                    running.remove(attempt.job().jobId());
-                } catch (RuntimeException e) {
-                    LOG.error("could not requeue job {}: {} (its lease will run out and the reaper will move it on)",
-                            attempt.job().jobId(), e.getMessage());
-                }
+                slot.requeueCold(attempt.job());
             }
         }
+        // why: a slot whose take has just started a job, not yet running it, puts that job back itself; wait for
+        // those (a slot stuck in a handler was interrupted above and is not waited for)
+        long deadline = System.nanoTime() + COLD_GRACE.toNanos();
+        slots.forEach((slot, thread) -> {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (slot.current() == null && left > 0) {
+                try {
+                    thread.join(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         stop(Duration.ZERO);
     }
 
@@ -175,6 +184,7 @@ public final class Worker {
         }
         timers.shutdownNow();
         closeCommands();
+        heartbeat(); // why: the last counts of each slot reach its hash before it is unregistered
         for (WorkerSlot slot : slots.keySet()) {
             try {
                 store.unregister(slot.name(), options.queues());
@@ -295,14 +305,22 @@ public final class Worker {
     }
 
     private void heartbeat() {
+        List<String> names = options.slotNames();
+        List<WorkerStore.SlotCounts> counts = tallies.take(names);
         try {
-            List<String> gone = timersStore.heartbeat(options.slotNames(), Map.copyOf(running));
+            List<String> gone = timersStore.heartbeat(names, Map.copyOf(running), counts);
             for (String slotName : gone) {
+                tallies.giveBack(slotName, counts.get(names.indexOf(slotName)));
                 // why: its hash expired or Redis lost it (a restart); RQ's tools must see the slot again
                 LOG.warn("worker {} was missing from Redis; registering it again", slotName);
                 timersStore.register(slotName, options.queues(), registration());
             }
         } catch (RuntimeException e) {
+            // why: the heartbeat may or may not have run; giving the counts back may count them twice, but a
+            // counter that lags or repeats a little is better than one that forgets
+            for (int i = 0; i < names.size(); i++) {
+                tallies.giveBack(names.get(i), counts.get(i));
+            }
             LOG.warn("heartbeat failed: {}", e.getMessage());
         }
     }

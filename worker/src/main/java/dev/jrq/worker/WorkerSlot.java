@@ -26,6 +26,7 @@ final class WorkerSlot implements Runnable {
     private final Consumer<WorkerSlot> replaceAbandoned;
     private final JobBudget budget;
     private volatile boolean stopping;
+    private volatile boolean cold;
     private volatile boolean busy;
     private volatile RunningJob current;
     /** Whether the last finish asked for the next job and found every queue empty. */
@@ -64,6 +65,27 @@ final class WorkerSlot implements Runnable {
     /** Asks the slot to stop after its current job (if any). */
     void stop() {
         stopping = true;
+    }
+
+    /**
+     * A cold stop: the slot runs nothing more; a job it has taken but not begun to run, it puts back at the front
+     * of its queue (the worker does the same for the job running now).
+     */
+    void stopCold() {
+        cold = true;
+        stopping = true;
+    }
+
+    /** Puts a job this slot holds back at the front of its queue, its interrupted attempt recorded. */
+    void requeueCold(ClaimedJob job) {
+        try {
+            store.requeueRunning(name, job, "dev.jrq.ColdShutdown: worker " + name + " was shut down cold while "
+                    + "the job ran; the job was put back at the front of " + job.queue());
+            running.remove(job.jobId());
+        } catch (RuntimeException e) {
+            LOG.error("could not requeue job {}: {} (its lease will run out and the reaper will move it on)",
+                    job.jobId(), e.getMessage());
+        }
     }
 
     @Override
@@ -154,6 +176,14 @@ final class WorkerSlot implements Runnable {
             return queues;
         });
         current = attempt;
+        if (cold && attempt.settleAndInterrupt()) {
+            // why: a cold stop came while this job was being taken; it goes back to its queue, not run
+            Thread.interrupted();
+            current = null;
+            busy = false;
+            requeueCold(job);
+            return WorkerStore.Take.NOTHING;
+        }
         boolean kept = false;
         try {
             kept = runner.run(attempt);

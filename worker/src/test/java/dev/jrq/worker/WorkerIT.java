@@ -62,6 +62,23 @@ class WorkerIT {
     }
 
     @Test
+    void burst_rqCountersOfTheSlot_addedByTheHeartbeatByTheTimeItStops(TestRedis redis) throws Exception {
+        JrqClient client = redis.newClient();
+        for (int i = 0; i < 5; i++) {
+            client.queue("default").enqueue("tests.echo", i);
+        }
+        client.queue("default").enqueue("tests.boom", "one");
+        client.queue("default").enqueue("tests.boom", "two");
+
+        runBurst(client, 1, "default");
+
+        Map<String, String> slot = redis.hash("rq:worker:burst-w");
+        assertThat(slot).containsEntry("successful_job_count", "5").containsEntry("failed_job_count", "2")
+                .containsEntry("state", "idle").doesNotContainKey("current_job");
+        assertThat(Double.parseDouble(slot.get("total_working_time"))).isPositive();
+    }
+
+    @Test
     void unknownJobName_failsWithTheKnownNames(TestRedis redis) throws Exception {
         JrqClient client = redis.newClient();
         Job job = client.queue("default").enqueue("nope.missing");

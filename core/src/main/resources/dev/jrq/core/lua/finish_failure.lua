@@ -8,7 +8,7 @@
 -- KEYS[8] rq:queues   KEYS[9] rq:job:<id>:dependents   KEYS[10] jrq:stats (HINCRBY failed, failed:<q>)
 -- ARGV[1] job id        ARGV[2] worker name           ARGV[3] now as an RQ timestamp   ARGV[4] now, epoch seconds
 -- ARGV[5] default failure TTL seconds (the job's failure_ttl field wins; -1 keeps forever)
--- ARGV[6] base64 of zlib of the error text (RQ's exc_string)   ARGV[7] working time in seconds (float)
+-- ARGV[6] base64 of zlib of the error text (RQ's exc_string)   ARGV[7] unused (the heartbeat adds working time)
 -- ARGV[8] 'worker' or 'reap'   ARGV[9] a random number in [0, 1) for the jitter   ARGV[10] the queue key
 -- ARGV[11] the status to end in: 'failed', or 'stopped' for a job stopped by a user (never retried)
 -- ARGV[12..14] the key layout for the dependents: job prefix, queue prefix, deferred prefix (rq:queues is KEYS[8])
@@ -19,10 +19,9 @@
 -- Returns 0 when fenced off, 1 failed (or stopped), 2 requeued for a retry, 3 scheduled for a retry.
 local reaping = ARGV[8] == 'reap'
 local worker_exists = (not reaping) and redis.call('EXISTS', KEYS[5]) == 1
-if worker_exists then -- why: never recreate an expired worker hash as a stub
+if worker_exists then -- why: never recreate an expired worker hash as a stub; its counters are the heartbeat's
   redis.call('HDEL', KEYS[5], 'current_job')
   redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
-  redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[7])
 end
 local lease = redis.call('ZSCORE', KEYS[3], ARGV[1])
 if not lease then
@@ -34,9 +33,6 @@ if reaping then
   end
 elseif redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
   return 0
-end
-if worker_exists then
-  redis.call('HINCRBY', KEYS[5], 'failed_job_count', 1)
 end
 redis.call('ZREM', KEYS[3], ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then

@@ -1,5 +1,7 @@
--- Record a job's success: status, result entry, finished registry, TTLs, the worker's counters, its dependents;
--- and, when the slot asks, take its next job in the same call (lib/take.lua). One round trip.
+-- Record a job's success: status, result entry, finished registry, TTLs, its dependents; and, when the slot asks,
+-- take its next job in the same call (lib/take.lua). One round trip. The slot's hash shows the next job (state
+-- busy, current_job) or, when there is none, state idle without current_job; its counters (successful_job_count,
+-- total_working_time) are added by the worker's heartbeat, batched, not here.
 -- Fenced: when the job is no longer in rq:wip:<q> under this worker (its lease was reaped), nothing about the
 -- job is written, so a late finish cannot resurrect or double-book it.
 -- KEYS[1] rq:job:<id>   KEYS[2] rq:results:<id>   KEYS[3] rq:wip:<q>   KEYS[4] rq:finished:<q>
@@ -7,7 +9,7 @@
 -- ARGV[1] job id                ARGV[2] worker name          ARGV[3] now as an RQ timestamp
 -- ARGV[4] now, epoch seconds    ARGV[5] result TTL seconds (-1 keep forever, 0 delete the job)
 -- ARGV[6] base64 of the serialized return value, '' for none
--- ARGV[7] working time in seconds (float)
+-- ARGV[7] unused (was the working time; the heartbeat adds it now)
 -- ARGV[8..11] the key layout for the dependents: job prefix, queue prefix, deferred prefix, rq:queues
 -- ARGV[12] the job's queue name (for the per-queue counter in jrq:stats)
 -- To take the next job (optional): KEYS[8] rq:worker:<w> again, KEYS[9] rq:suspended, KEYS[10..] rq:queue:<q>,
@@ -17,18 +19,8 @@
 -- finish counts nothing.
 -- Returns {'1' recorded or '0' fenced off, then the next job as dequeue.lua returns it (nothing when not asked)}.
 local function finish()
-  -- why: never recreate an expired worker hash as a stub
-  local worker_exists = redis.call('EXISTS', KEYS[5]) == 1
-  if worker_exists then
-    redis.call('HDEL', KEYS[5], 'current_job')
-    redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
-    redis.call('HINCRBYFLOAT', KEYS[5], 'total_working_time', ARGV[7])
-  end
   if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
     return 0
-  end
-  if worker_exists then
-    redis.call('HINCRBY', KEYS[5], 'successful_job_count', 1)
   end
   redis.call('ZREM', KEYS[3], ARGV[1])
   redis.call('HINCRBY', KEYS[7], 'finished', 1)
@@ -59,10 +51,20 @@ local function finish()
 end
 
 local result = {tostring(finish())}
+-- why: never recreate an expired worker hash as a stub
+local worker_exists = redis.call('EXISTS', KEYS[5]) == 1
+local started = false
 if #KEYS > 7 then
-  local next_job = take_next(slot_from(8, 13))
+  local slot = slot_from(8, 13)
+  slot.worker_exists = worker_exists
+  local next_job = take_next(slot)
+  started = #next_job > 1
   for n = 1, #next_job do
     result[#result + 1] = next_job[n]
   end
+end
+if worker_exists and not started then
+  redis.call('HDEL', KEYS[5], 'current_job')
+  redis.call('HSET', KEYS[5], 'state', 'idle', 'last_heartbeat', ARGV[3])
 end
 return result

@@ -3,7 +3,9 @@
 -- while queued) is dropped, as RQ does, and the next one is tried.
 -- slot = {worker = rq:worker:<w>, suspended = rq:suspended, queue_keys = {...}, wip_keys = {...},
 --         queue_names = {...}, job_prefix = 'rq:job:', now = RQ timestamp, deadline = lease deadline (epoch s),
---         name = worker name}
+--         name = worker name, worker_exists = nil until known}
+-- The slot's hash gets state busy and current_job at each start (RQ's tools show them); its counters are the
+-- heartbeat's (batched per worker, never per job).
 -- why: the job id is only known after the pop, so its key cannot be declared; the cluster layout will keep it
 -- in the queue's hash slot.
 
@@ -18,7 +20,10 @@ local function start_job(slot, i, id)
     'worker_name', slot.name)
   redis.call('PERSIST', job)
   redis.call('ZADD', slot.wip_keys[i], slot.deadline, id)
-  if redis.call('EXISTS', slot.worker) == 1 then -- why: never recreate an expired worker hash as a stub
+  if slot.worker_exists == nil then
+    slot.worker_exists = redis.call('EXISTS', slot.worker) == 1
+  end
+  if slot.worker_exists then -- why: never recreate an expired worker hash as a stub
     redis.call('HSET', slot.worker, 'state', 'busy', 'current_job', id, 'current_job_working_time', '0',
       'last_heartbeat', slot.now)
   end
