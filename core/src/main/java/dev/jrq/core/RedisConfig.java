@@ -13,7 +13,7 @@ import org.redisson.config.SingleServerConfig;
 
 /**
  * Where Redis is: a URL ({@code redis://[user:password@]host[:port][/db]}, {@code rediss://} for TLS) or a
- * Redisson YAML file (Sentinel, replicas, Cluster, TLS settings).
+ * Redisson YAML file (Sentinel, replicas, TLS settings; not Redis Cluster, see {@link #fromYaml}).
  *
  * <pre>{@code
  * RedisConfig config = RedisConfig.fromUrl("redis://:secret@127.0.0.1:6379/2");
@@ -24,6 +24,8 @@ public final class RedisConfig {
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     /** The environment variable that overrides {@link #DEFAULT_URL}. */
     public static final String URL_VARIABLE = "JRQ_REDIS_URL";
+    private static final String CLUSTER_UNSUPPORTED = "Redis Cluster is not supported: RQ's layout spreads one job's "
+            + "keys over hash slots and JRQ changes them in one script; use a single primary with replicas or Sentinel";
 
     private final String description;
     private final Config config;
@@ -70,17 +72,28 @@ public final class RedisConfig {
     /**
      * A Redisson YAML configuration file.
      *
-     * @throws ConfigurationException when the file cannot be read or is not Redisson's YAML
+     * @throws ConfigurationException when the file cannot be read or is not Redisson's YAML, or when it
+     *         configures Redis Cluster ({@code clusterServersConfig}), whose hash slots JRQ's scripts cannot span
      */
     public static RedisConfig fromYaml(Path file) {
         if (!Files.isReadable(file)) {
             throw new ConfigurationException("cannot read the Redis configuration file " + file.toAbsolutePath());
         }
+        Config config = readYaml(file);
+        if (config.isClusterConfig()) {
+            // why: Redis refuses a script whose keys are in different hash slots (CROSSSLOT), and every job
+            // operation is one; connecting would succeed and the first enqueue would fail.
+            throw new ConfigurationException("the Redis configuration file " + file + " uses clusterServersConfig. "
+                    + CLUSTER_UNSUPPORTED);
+        }
+        config.setUseScriptCache(true);
+        config.setReferenceEnabled(false);
+        return new RedisConfig("Redisson configuration " + file, config);
+    }
+
+    private static Config readYaml(Path file) {
         try {
-            Config config = Config.fromYAML(file.toFile());
-            config.setUseScriptCache(true);
-            config.setReferenceEnabled(false);
-            return new RedisConfig("Redisson configuration " + file, config);
+            return Config.fromYAML(file.toFile());
         } catch (IOException | RuntimeException e) {
             throw new ConfigurationException("the Redis configuration file " + file + " is not Redisson YAML: "
                     + e.getMessage(), e);

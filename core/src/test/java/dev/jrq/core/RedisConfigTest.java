@@ -120,4 +120,20 @@ class RedisConfigTest {
                 .isEqualTo(64);
         assertThat(config.redissonConfig().useSingleServer().getConnectionPoolSize()).as("unchanged").isEqualTo(64);
     }
+
+    @Test
+    void fromYaml_clusterServersConfig_refusedUpFrontSayingWhatToUseInstead(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("redisson.yaml"), """
+                clusterServersConfig:
+                  nodeAddresses:
+                    - "redis://127.0.0.1:7000"
+                    - "redis://127.0.0.1:7001"
+                    - "redis://127.0.0.1:7002"
+                """);
+        assertThatThrownBy(() -> RedisConfig.fromYaml(file))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("Redis Cluster is not supported: RQ's layout spreads one job's keys over hash "
+                        + "slots and JRQ changes them in one script; use a single primary with replicas or Sentinel");
+    }
 }
