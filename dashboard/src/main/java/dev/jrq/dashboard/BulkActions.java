@@ -1,7 +1,6 @@
 package dev.jrq.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jrq.api.NoSuchJobException;
 import dev.jrq.core.JobBrowser;
 import dev.jrq.core.JobQueue;
 import dev.jrq.core.JobSummary;
@@ -30,15 +29,14 @@ final class BulkActions {
         this.browser = client.browser();
     }
 
-    /** Requeues failed jobs (RQ's requeue; the failed registry only). */
+    /** Requeues failed jobs (RQ's requeue; the failed registry only), a pipelined batch at a time. */
     Map<String, Object> requeue(String queue, JobList list, JsonNode body) {
         if (list != JobList.FAILED) {
             throw HttpError.badRequest("requeue works on the failed registry (as RQ's requeue); was "
                     + list.pathName());
         }
         JobQueue jobs = client.queue(queue);
-        Outcome outcome = run(queue, list, body, id -> jobs.requeue(id));
-        return outcome.view("requeued");
+        return run(queue, list, body, jobs::requeueMany).view("requeued");
     }
 
     /** Deletes jobs and their ids from the list; all of the queued list is RQ's {@code empty()}. */
@@ -49,27 +47,29 @@ final class BulkActions {
             outcome.done = jobs.empty();
             return outcome.view("deleted");
         }
-        return run(queue, list, body, id -> jobs.deleteJob(id, false)).view("deleted");
+        return run(queue, list, body, ids -> {
+            ids.forEach(id -> jobs.deleteJob(id, false));
+            return Map.of();
+        }).view("deleted");
     }
 
-    private Outcome run(String queue, JobList list, JsonNode body, JobOperation operation) {
+    private Outcome run(String queue, JobList list, JsonNode body, BatchOperation operation) {
         Outcome outcome = new Outcome();
         if (all(body)) {
             runAll(queue, list, operation, outcome);
         } else {
-            for (JobSummary job : browser.summaries(ids(body), false)) {
-                apply(queue, job, operation, outcome);
-            }
+            apply(queue, browser.summaries(ids(body), false), operation, outcome);
         }
         return outcome;
     }
 
     /**
-     * Every id of the list, a batch at a time from the oldest end. Jobs that fail stay in the list, so the next
-     * batch starts after them; the pass ends at an empty batch, or after twice the starting size (jobs arriving
-     * meanwhile do not keep it going for ever).
+     * Every id of the list, a batch at a time from the oldest end. Jobs of another queue stay in the list, so the
+     * next batch starts after them (a job the operation could not handle leaves the list anyway: requeue drops the
+     * id of a job whose hash is gone). The pass ends at an empty batch, or after twice the starting size (jobs
+     * arriving meanwhile do not keep it going for ever).
      */
-    private void runAll(String queue, JobList list, JobOperation operation, Outcome outcome) {
+    private void runAll(String queue, JobList list, BatchOperation operation, Outcome outcome) {
         long budget = 2 * browser.count(queue, list.registry()) + BATCH;
         int skip = 0;
         while (budget > 0) {
@@ -77,29 +77,27 @@ final class BulkActions {
             if (ids.isEmpty()) {
                 return;
             }
-            long failedBefore = outcome.failures;
-            for (JobSummary job : browser.summaries(ids, false)) {
-                apply(queue, job, operation, outcome);
-            }
-            skip += (int) (outcome.failures - failedBefore);
+            skip += apply(queue, browser.summaries(ids, false), operation, outcome);
             budget -= ids.size();
         }
     }
 
-
-    private static void apply(String queue, JobSummary job, JobOperation operation, Outcome outcome) {
-        if (!job.missing() && !queue.equals(job.origin())) {
-            outcome.fail(job.id(), "job belongs to queue " + job.origin() + ", not " + queue);
-            return;
+    /** Applies the operation to the jobs of this queue; returns how many were left alone (of another queue). */
+    private static int apply(String queue, List<JobSummary> jobs, BatchOperation operation, Outcome outcome) {
+        List<String> ours = new ArrayList<>(jobs.size());
+        int others = 0;
+        for (JobSummary job : jobs) {
+            if (!job.missing() && !queue.equals(job.origin())) {
+                outcome.fail(job.id(), "job belongs to queue " + job.origin() + ", not " + queue);
+                others++;
+            } else {
+                ours.add(job.id());
+            }
         }
-        try {
-            operation.apply(job.id());
-            outcome.done++;
-        } catch (NoSuchJobException e) {
-            outcome.fail(job.id(), "no such job (deleted or expired)");
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            outcome.fail(job.id(), e.getMessage());
-        }
+        Map<String, String> errors = operation.apply(ours);
+        outcome.done += ours.size() - errors.size();
+        errors.forEach(outcome::fail);
+        return others;
     }
 
     private static boolean all(JsonNode body) {
@@ -132,9 +130,9 @@ final class BulkActions {
         return list.stream().distinct().toList();
     }
 
-    /** One job's operation; throws to say why it could not be done. */
-    private interface JobOperation {
-        void apply(String jobId);
+    /** An operation on a batch of jobs; returns why each one it could not do was not done, by id. */
+    private interface BatchOperation {
+        Map<String, String> apply(List<String> jobIds);
     }
 
     /** How many jobs were done, and which were not and why. */
