@@ -19,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /**
@@ -72,6 +74,9 @@ public final class DashboardMain implements Callable<Integer> {
             + "Redis while someone watches (default: 1s, at least 250ms).")
     String pollInterval = "1s";
 
+    @Spec
+    CommandSpec spec;
+
     private final Map<String, String> environment;
     private final boolean handleSignals;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -99,10 +104,6 @@ public final class DashboardMain implements Callable<Integer> {
     static int run(DashboardMain command, PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(command).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
-            if (error instanceof UsageException) {
-                line.getErr().println("jrq-dashboard: " + error.getMessage());
-                return 2;
-            }
             Throwable userError = userError(error);
             if (userError == null) {
                 throw error;
@@ -120,10 +121,15 @@ public final class DashboardMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        DashboardOptions options = options();
-        options.exposureProblem().ifPresent(problem -> {
-            throw new UsageException(problem);
-        });
+        DashboardOptions options;
+        try {
+            options = options();
+        } catch (UsageException e) {
+            return usageError(e.getMessage());
+        }
+        if (options.exposureProblem().isPresent()) {
+            return usageError(options.exposureProblem().get());
+        }
         Injector injector = Guice.createInjector(new JrqCoreModule(JrqSettings.of(redis())),
                 new DashboardModule(options));
         JrqClient client = injector.getInstance(JrqClient.class);
@@ -146,6 +152,13 @@ public final class DashboardMain implements Callable<Integer> {
         } finally {
             client.close();
         }
+    }
+
+    /** Says what was wrong on the command's error stream; returns the exit code of bad usage, 2. */
+    private int usageError(String message) {
+        PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
+        err.println("jrq-dashboard: " + message);
+        return 2;
     }
 
     /** Asks a running {@link #call()} to stop the server and return 0. */
@@ -198,7 +211,7 @@ public final class DashboardMain implements Callable<Integer> {
         return null;
     }
 
-    /** Bad usage: exit code 2 with the message. */
+    /** Bad usage of an option, turned into exit code 2 with the message by {@link #call()}. */
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

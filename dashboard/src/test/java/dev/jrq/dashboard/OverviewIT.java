@@ -134,4 +134,22 @@ class OverviewIT {
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.json().get("error").asText()).isEqualTo("method not allowed: POST /api/overview");
     }
+
+    @Test
+    void frontEnd_indexAndStaticFiles_servedFromTheJarWithTheirTypes(TestRedis redis) {
+        Api api = start(redis.newClient());
+
+        Api.Response index = api.get("/");
+        Api.Response script = api.get("/static/app.js");
+        Api.Response style = api.get("/static/app.css");
+
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.header("Content-Type")).startsWith("text/html");
+        assertThat(index.header("Content-Security-Policy")).startsWith("default-src 'self';");
+        assertThat(index.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(index.body()).contains("static/app.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.header("Content-Type")).startsWith("text/javascript");
+        assertThat(style.header("Content-Type")).startsWith("text/css");
+    }
 }
