@@ -80,6 +80,11 @@ public final class DashboardServer implements AutoCloseable {
         config.routes.exception(IllegalArgumentException.class, (error, ctx) ->
                 Json.respond(ctx, 400, Map.of("error", String.valueOf(error.getMessage()))));
         config.routes.exception(Exception.class, (error, ctx) -> {
+            if (isRedisFailure(error)) {
+                LOG.warn("{} {} failed: Redis did not answer: {}", ctx.method(), ctx.path(), rootMessage(error));
+                Json.respond(ctx, 503, Map.of("error", "Redis did not answer: " + rootMessage(error)));
+                return;
+            }
             LOG.warn("{} {} failed", ctx.method(), ctx.path(), error);
             Json.respond(ctx, 500, Map.of("error", "internal error (" + error.getClass().getSimpleName()
                     + "); the dashboard's log has the details"));
@@ -125,6 +130,19 @@ public final class DashboardServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             return bind;
         }
+    }
+
+    /** Whether the failure came from the Redis client (core's Redisson): a 503, not a bug. */
+    private static boolean isRedisFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().startsWith("org.redisson.")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static String rootMessage(Throwable error) {
