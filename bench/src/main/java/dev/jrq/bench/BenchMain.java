@@ -22,7 +22,12 @@ import picocli.CommandLine.Option;
  * <pre>{@code
  * mvn -B -q install -DskipTests && java -jar bench/target/jrq-bench.jar
  * java -jar bench/target/jrq-bench.jar --jobs 50000 --only drain --json drain.json
+ * java -jar bench/target/jrq-bench.jar --peers --rounds 3     # RQ, Sidekiq, BullMQ beside JRQ, same Redis
  * }</pre>
+ *
+ * <p>With {@code --peers}, the peers' harness ({@code ../shared/peer-bench}, installed by its {@code setup.sh}) runs
+ * its cases for the same workloads against the same redis-server, interleaved with JRQ's phases round by round,
+ * and a table with JRQ's row beside the peers' ends the output (see {@link Comparison}).
  *
  * <p>Phases, each on a flushed db: {@code enqueue} (one call per job, one thread), {@code bulk}
  * ({@code enqueueMany}, {@code --chunk} per call), {@code drain} (N queued jobs run by one in-process worker at
@@ -70,6 +75,21 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
     Path json;
 
+    @Option(names = "--peers", description = "Also run the installed peers (Sidekiq, BullMQ, RQ) through their "
+            + "harness on the same Redis, interleaved, and print JRQ's row beside theirs.")
+    boolean peers;
+
+    @Option(names = "--peer-bench", paramLabel = "DIR", description = "The peers' harness (default: "
+            + "${DEFAULT-VALUE}).")
+    Path peerBench = Path.of("../shared/peer-bench");
+
+    @Option(names = "--peer-list", split = ",", description = "Peers to run with --peers (default: every installed "
+            + "one of sidekiq, bullmq, rq).")
+    List<String> peerList;
+
+    @Option(names = "--rounds", description = "Rounds with --peers; cells are medians (default: ${DEFAULT-VALUE}).")
+    int rounds = 1;
+
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
@@ -91,7 +111,8 @@ public final class BenchMain implements Callable<Integer> {
                         + "flushes it before every phase; pass --flush to allow that");
                 return 1;
             }
-            return run(new Phases(producer, workerClient, admin, chunk), admin, target);
+            Phases phases = new Phases(producer, workerClient, admin, chunk);
+            return peers ? new PeerRun(this, phases, admin, target, out).run() : run(phases, admin, target);
         } finally {
             if (server != null) {
                 server.close();
@@ -163,7 +184,7 @@ public final class BenchMain implements Callable<Integer> {
         return audit;
     }
 
-    private void warmUp(Phases phases) throws InterruptedException {
+    void warmUp(Phases phases) throws InterruptedException {
         if (warmup <= 0) {
             return;
         }
@@ -175,7 +196,7 @@ public final class BenchMain implements Callable<Integer> {
                 + "not measured%n", warmup, (System.nanoTime() - start) / 1e9);
     }
 
-    private Map<String, Object> environment(RedisAdmin admin, String target) {
+    Map<String, Object> environment(RedisAdmin admin, String target) {
         Map<String, Object> environment = new LinkedHashMap<>();
         environment.put("redis", target.replaceAll("//[^@/]*@", "//"));
         environment.put("redis_version", field(admin.info("server"), "redis_version"));
@@ -207,7 +228,8 @@ public final class BenchMain implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "--only must be one of enqueue, bulk, "
                     + "drain, latency, audit; was '" + only + "'");
         }
-        if (jobs < 1 || chunk < 1 || rate <= 0 || seconds <= 0 || concurrencies.stream().anyMatch(c -> c < 1)) {
+        if (jobs < 1 || chunk < 1 || rate <= 0 || seconds <= 0 || rounds < 1
+                || concurrencies.stream().anyMatch(c -> c < 1)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--jobs, --chunk, --rate, --seconds and "
                     + "--concurrency must be positive");
         }

@@ -14,9 +14,16 @@ import java.util.TreeMap;
  * @param redisCpuMicros     Redis server CPU (user + system) in the window
  * @param jvmCpuMicros       this JVM's CPU in the window (producer, worker, Redis client, JIT and GC together)
  * @param commandsByName     Redis calls in the window by command name, the benchmark's own left out
+ * @param allocatedBytes     heap bytes allocated in the window by this JVM's threads alive when it closed
+ *                           (producer, worker slots, Redis client threads), -1 when the JVM cannot tell
  */
 record PhaseFigures(String phase, int jobs, double seconds, long redisCommands, long redisCpuMicros,
-                    long jvmCpuMicros, Map<String, Long> commandsByName) {
+                    long jvmCpuMicros, Map<String, Long> commandsByName, long allocatedBytes) {
+
+    PhaseFigures(String phase, int jobs, double seconds, long redisCommands, long redisCpuMicros, long jvmCpuMicros,
+                 Map<String, Long> commandsByName) {
+        this(phase, jobs, seconds, redisCommands, redisCpuMicros, jvmCpuMicros, commandsByName, -1);
+    }
 
     PhaseFigures {
         if (jobs <= 0) {
@@ -39,6 +46,11 @@ record PhaseFigures(String phase, int jobs, double seconds, long redisCommands, 
 
     double jvmCpuMicrosPerJob() {
         return (double) jvmCpuMicros / jobs;
+    }
+
+    /** Heap bytes allocated per job, NaN when unknown. */
+    double allocatedBytesPerJob() {
+        return allocatedBytes < 0 ? Double.NaN : (double) allocatedBytes / jobs;
     }
 
     /** Calls per job by command name, largest first. */

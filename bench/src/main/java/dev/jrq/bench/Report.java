@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /** The benchmark's output: the figures as a text table and lines, and as JSON. */
 final class Report {
-    private static final String HEADER = String.format(Locale.ROOT, "%-17s | %6s | %7s | %8s | %14s | %16s | %14s",
-            "phase", "jobs", "seconds", "jobs/s", "Redis cmds/job", "Redis CPU µs/job", "JVM CPU µs/job");
+    private static final String HEADER = String.format(Locale.ROOT,
+            "%-17s | %6s | %7s | %8s | %14s | %16s | %14s | %13s", "phase", "jobs", "seconds", "jobs/s",
+            "Redis cmds/job", "Redis CPU µs/job", "JVM CPU µs/job", "JVM alloc/job");
 
     private Report() {
     }
@@ -27,9 +28,9 @@ final class Report {
         lines.add(HEADER);
         lines.add(HEADER.replaceAll("[^|]", "-"));
         for (PhaseFigures phase : phases) {
-            lines.add(String.format(Locale.ROOT, "%-17s | %6d | %7.2f | %8.0f | %14.2f | %16.1f | %14.1f",
+            lines.add(String.format(Locale.ROOT, "%-17s | %6d | %7.2f | %8.0f | %14.2f | %16.1f | %14.1f | %10.0f B",
                     phase.phase(), phase.jobs(), phase.seconds(), phase.jobsPerSecond(), phase.redisCommandsPerJob(),
-                    phase.redisCpuMicrosPerJob(), phase.jvmCpuMicrosPerJob()));
+                    phase.redisCpuMicrosPerJob(), phase.jvmCpuMicrosPerJob(), phase.allocatedBytesPerJob()));
         }
         return String.join(System.lineSeparator(), lines);
     }
@@ -70,6 +71,7 @@ final class Report {
             row.put("redis_commands_per_job", phase.redisCommandsPerJob());
             row.put("redis_cpu_us_per_job", phase.redisCpuMicrosPerJob());
             row.put("jvm_cpu_us_per_job", phase.jvmCpuMicrosPerJob());
+            row.put("jvm_allocated_bytes_per_job", phase.allocatedBytesPerJob());
             row.put("redis_commands_by_name_per_job", phase.commandsPerJob());
             rows.add(row);
         }

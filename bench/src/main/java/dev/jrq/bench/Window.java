@@ -15,12 +15,14 @@ final class Window {
     private final RedisAdmin admin;
     private final ServerStats before;
     private final long jvmCpuBefore;
+    private final Map<Long, Long> allocatedBefore;
     private final CommandAudit audit;
 
     private Window(RedisAdmin admin, CommandAudit audit) {
         this.admin = admin;
         this.audit = audit;
         this.jvmCpuBefore = OS.getProcessCpuTime();
+        this.allocatedBefore = allocatedByThread();
         this.before = snapshot(admin);
     }
 
@@ -39,9 +41,40 @@ final class Window {
         ServerStats delta = snapshot(admin).minus(before).withoutOwn(own);
         long jvmCpuMicros = (OS.getProcessCpuTime() - jvmCpuBefore) / 1000;
         CommandAudit.RoundTrips roundTrips = audit == null ? null : audit.stop(admin).withoutOwn(own);
+        long allocated = allocatedSince(allocatedBefore);
         PhaseFigures figures = new PhaseFigures(phase, jobs, seconds, delta.commands(), delta.cpuMicros(),
-                jvmCpuMicros, delta.calls());
+                jvmCpuMicros, delta.calls(), allocated);
         return new Closed(figures, roundTrips);
+    }
+
+    /** Heap bytes allocated so far by each live thread, by id; empty when the JVM does not count them. */
+    private static Map<Long, Long> allocatedByThread() {
+        Map<Long, Long> bytes = new java.util.HashMap<>();
+        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
+                || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
+            return bytes;
+        }
+        long[] ids = threads.getAllThreadIds();
+        long[] allocated = threads.getThreadAllocatedBytes(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (allocated[i] >= 0) {
+                bytes.put(ids[i], allocated[i]);
+            }
+        }
+        return bytes;
+    }
+
+    /** Bytes allocated since {@code before} by the threads alive now (a thread born since counts from zero). */
+    private static long allocatedSince(Map<Long, Long> before) {
+        Map<Long, Long> now = allocatedByThread();
+        if (now.isEmpty()) {
+            return -1;
+        }
+        long total = 0;
+        for (Map.Entry<Long, Long> thread : now.entrySet()) {
+            total += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+        }
+        return total;
     }
 
     private static ServerStats snapshot(RedisAdmin admin) {

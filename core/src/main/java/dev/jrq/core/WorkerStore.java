@@ -1,6 +1,7 @@
 package dev.jrq.core;
 
 import dev.jrq.api.SerializationException;
+import dev.jrq.core.internal.DirectRedis;
 import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
@@ -105,14 +106,26 @@ public final class WorkerStore {
             return take;
         }
         List<String> queueKeys = queues.stream().map(RqKeys::queue).toList();
-        RBlockingQueue<String> first = client.redis().getBlockingQueue(queueKeys.get(0), StringCodec.INSTANCE);
-        Entry<String, String> popped = first.pollFromAnyWithName(block,
-                queueKeys.subList(1, queueKeys.size()).toArray(String[]::new));
+        String[] popped = blockingPop(queueKeys, block);
         if (popped == null) {
             return Take.NOTHING;
         }
         // why: between BLPOP and this call the id is only in this process; the lease begins with the script.
-        return start(workerName, queues, popped.getValue(), queueKeys.indexOf(popped.getKey()) + 1);
+        return start(workerName, queues, popped[1], queueKeys.indexOf(popped[0]) + 1);
+    }
+
+    /** {@code BLPOP} on the queues: {key, id}, or {@code null} when nothing came within {@code block}. */
+    private String[] blockingPop(List<String> queueKeys, Duration block) throws InterruptedException {
+        DirectRedis direct = client.scripts().direct();
+        if (direct != null) {
+            // why: the slot's own thread waits in its own socket read; no hand-off to an I/O thread and back
+            List<byte[]> reply = direct.blockingPop(queueKeys, block);
+            return reply == null ? null : new String[] {text(reply.get(0)), text(reply.get(1))};
+        }
+        RBlockingQueue<String> first = client.redis().getBlockingQueue(queueKeys.get(0), StringCodec.INSTANCE);
+        Entry<String, String> popped = first.pollFromAnyWithName(block,
+                queueKeys.subList(1, queueKeys.size()).toArray(String[]::new));
+        return popped == null ? null : new String[] {popped.getKey(), popped.getValue()};
     }
 
     /**

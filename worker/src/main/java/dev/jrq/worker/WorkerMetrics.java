@@ -4,11 +4,14 @@ import dev.jrq.core.ClaimedJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -38,6 +41,7 @@ final class WorkerMetrics implements MeterBinder {
     private final IntSupplier running;
     private final Function<Boolean, Integer> slotsBusy;
     private MeterRegistry registry;
+    private final Map<String, Map<String, JobMeters>> byQueue = new ConcurrentHashMap<>();
 
     /**
      * @param registeredNames the names handlers are registered under
@@ -62,21 +66,60 @@ final class WorkerMetrics implements MeterBinder {
     }
 
     void jobStarted(ClaimedJob job) {
-        Counter.builder(STARTED).description("Jobs taken by this worker").tag("queue", job.queue())
-                .tag("job", jobTag(job)).register(registry).increment();
+        JobMeters meters = meters(job);
+        meters.started.increment();
         Instant enqueued = job.record().enqueuedAt();
         Instant started = job.record().startedAt();
         if (enqueued != null && started != null && !started.isBefore(enqueued)) {
-            Timer.builder(QUEUE_WAIT).description("Time from enqueue to start").tag("queue", job.queue())
-                    .publishPercentileHistogram().register(registry).record(Duration.between(enqueued, started));
+            meters.queueWait.record(Duration.between(enqueued, started));
         }
     }
 
     void jobEnded(ClaimedJob job, String outcome, Duration took) {
-        Counter.builder(COMPLETED).description("Job attempts ended, by outcome").tag("queue", job.queue())
-                .tag("job", jobTag(job)).tag("outcome", outcome).register(registry).increment();
-        Timer.builder(DURATION).description("Job run time").tag("queue", job.queue()).tag("job", jobTag(job))
-                .tag("outcome", outcome).publishPercentileHistogram().register(registry).record(took);
+        JobMeters meters = meters(job);
+        Counter completed = meters.completed.get(outcome);
+        Timer duration = meters.duration.get(outcome);
+        if (completed == null || duration == null) {
+            completed = meters.completed.computeIfAbsent(outcome, o -> Counter.builder(COMPLETED)
+                    .description("Job attempts ended, by outcome").tags(meters.tags).tag("outcome", o)
+                    .register(registry));
+            duration = meters.duration.computeIfAbsent(outcome, o -> Timer.builder(DURATION)
+                    .description("Job run time").tags(meters.tags).tag("outcome", o).publishPercentileHistogram()
+                    .register(registry));
+        }
+        completed.increment();
+        duration.record(took);
+    }
+
+    /** why: building tags and looking a meter up in the registry on every job costs allocation; found once here. */
+    private JobMeters meters(ClaimedJob job) {
+        Map<String, JobMeters> byName = byQueue.get(job.queue());
+        if (byName == null) {
+            byName = byQueue.computeIfAbsent(job.queue(), queue -> new ConcurrentHashMap<>());
+        }
+        String name = jobTag(job);
+        JobMeters meters = byName.get(name);
+        if (meters == null) {
+            meters = byName.computeIfAbsent(name, tag -> new JobMeters(registry, job.queue(), tag));
+        }
+        return meters;
+    }
+
+    /** The meters of one queue and job name. */
+    private static final class JobMeters {
+        private final Tags tags;
+        private final Counter started;
+        private final Timer queueWait;
+        private final Map<String, Counter> completed = new ConcurrentHashMap<>();
+        private final Map<String, Timer> duration = new ConcurrentHashMap<>();
+
+        JobMeters(MeterRegistry registry, String queue, String job) {
+            this.tags = Tags.of("queue", queue, "job", job);
+            this.started = Counter.builder(STARTED).description("Jobs taken by this worker").tags(tags)
+                    .register(registry);
+            this.queueWait = Timer.builder(QUEUE_WAIT).description("Time from enqueue to start").tag("queue", queue)
+                    .publishPercentileHistogram().register(registry);
+        }
     }
 
     private String jobTag(ClaimedJob job) {

@@ -34,6 +34,7 @@ public final class DirectRedis implements AutoCloseable {
     private static final int MAX_IDLE = 64;
     private static final List<byte[]> PING = List.of(RespConnection.bytes("PING"));
     private static final byte[] EVALSHA = RespConnection.bytes("EVALSHA");
+    private static final byte[] BLPOP = RespConnection.bytes("BLPOP");
 
     private final String host;
     private final int port;
@@ -89,10 +90,33 @@ public final class DirectRedis implements AutoCloseable {
         for (Object arg : args) {
             parts.add((byte[]) arg);
         }
+        return send(parts, 0);
+    }
+
+    /**
+     * {@code BLPOP keys... timeout}: the first element pushed to any of the lists, waiting up to {@code block}
+     * (whole milliseconds; Redis 6+ takes fractions of a second). One round trip on the calling thread, which
+     * blocks in its own socket read, not in a hand-off to an I/O thread.
+     *
+     * @return {@code [key, value]} as bytes, or {@code null} when nothing came in time
+     */
+    @SuppressWarnings("unchecked")
+    public List<byte[]> blockingPop(List<String> keys, java.time.Duration block) {
+        List<byte[]> parts = new ArrayList<>(keys.size() + 2);
+        parts.add(BLPOP);
+        keys.forEach(key -> parts.add(RespConnection.bytes(key)));
+        long millis = block.toMillis();
+        // why: whole seconds as an integer, which every Redis reads; fractions need Redis 6
+        parts.add(RespConnection.bytes(millis % 1000 == 0 ? Long.toString(millis / 1000)
+                : Double.toString(millis / 1000.0)));
+        return (List<byte[]>) (List<?>) send(parts, block.toMillis());
+    }
+
+    private Object send(List<byte[]> parts, long blockMillis) {
         RespConnection connection = borrow();
         boolean healthy = false;
         try {
-            Object reply = connection.call(parts);
+            Object reply = blockMillis > 0 ? connection.callBlocking(parts, blockMillis) : connection.call(parts);
             healthy = true;
             return reply;
         } catch (org.redisson.client.RedisException e) {

@@ -64,6 +64,20 @@ final class RespConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a command that may block in Redis up to {@code blockMillis} (BLPOP) and reads its reply, the read
+     * timeout stretched by that much for this call.
+     */
+    Object callBlocking(List<byte[]> parts, long blockMillis) throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, timeout + blockMillis));
+        try {
+            return call(parts);
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+    }
+
     /** Sends one command (its parts as bytes) and reads its reply. */
     Object call(List<byte[]> parts) throws IOException {
         requestLength = 0;
@@ -105,10 +119,14 @@ final class RespConnection implements AutoCloseable {
     private void appendHeader(char type, int count) {
         ensure(24);
         request[requestLength++] = (byte) type;
-        String digits = Integer.toString(count);
-        for (int i = 0; i < digits.length(); i++) {
-            request[requestLength++] = (byte) digits.charAt(i);
+        int digits = 1;
+        for (int rest = count / 10; rest > 0; rest /= 10) {
+            digits++;
         }
+        for (int i = requestLength + digits - 1, rest = count; i >= requestLength; i--, rest /= 10) {
+            request[i] = (byte) ('0' + rest % 10);
+        }
+        requestLength += digits;
         request[requestLength++] = '\r';
         request[requestLength++] = '\n';
     }

@@ -36,6 +36,11 @@ public final class Scripts implements AutoCloseable {
         return direct != null;
     }
 
+    /** The direct path, {@code null} when the configuration does not allow it. */
+    public DirectRedis direct() {
+        return direct;
+    }
+
     /** Closes the direct connections, if any (Redisson's are closed with its client). */
     @Override
     public void close() {

@@ -76,6 +76,33 @@ class DirectRedisIT {
     }
 
     @Test
+    void blockingPop_nothingThenAPush_nullThenTheKeyAndValue() throws Exception {
+        Config config = new Config();
+        config.useSingleServer().setAddress(redis.url().replaceFirst("/\\d+$", ""));
+        try (DirectRedis db0 = DirectRedis.forConfig(config)) {
+            assertThat(db0.blockingPop(List.of("a", "b"), java.time.Duration.ofMillis(200))).isNull();
+            new Thread(() -> {
+                sleep(300);
+                redis.raw().getList("b", StringCodec.INSTANCE).add("id-1");
+            }).start();
+
+            List<byte[]> popped = db0.blockingPop(List.of("a", "b"), java.time.Duration.ofSeconds(5));
+
+            assertThat(popped).hasSize(2);
+            assertThat(new String(popped.get(0), StandardCharsets.UTF_8)).isEqualTo("b");
+            assertThat(new String(popped.get(1), StandardCharsets.UTF_8)).isEqualTo("id-1");
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void evalSha_afterARedisRestart_reconnects() throws Exception {
         String sha = load("return 1");
         direct.evalSha(sha, List.of(), new Object[0]);

@@ -33,6 +33,10 @@ class RqTimeTest {
             Instant instant = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
                     random.nextInt(1_000_000_000));
             assertThat(RqTime.format(instant)).isEqualTo(rq.format(instant));
+            if (instant.getEpochSecond() > -62_000_000_000L / 2) {
+                Instant micros = instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                assertThat(RqTime.parse(rq.format(instant))).isEqualTo(micros);
+            }
         }
     }
 
