@@ -193,7 +193,6 @@ public final class JrqClient implements AutoCloseable {
 
     @Override
     public void close() {
-        scripts.close();
         redis.shutdown();
     }
 

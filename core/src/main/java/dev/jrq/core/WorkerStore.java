@@ -1,7 +1,6 @@
 package dev.jrq.core;
 
 import dev.jrq.api.SerializationException;
-import dev.jrq.core.internal.DirectRedis;
 import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
@@ -116,12 +115,6 @@ public final class WorkerStore {
 
     /** {@code BLPOP} on the queues: {key, id}, or {@code null} when nothing came within {@code block}. */
     private String[] blockingPop(List<String> queueKeys, Duration block) throws InterruptedException {
-        DirectRedis direct = client.scripts().direct();
-        if (direct != null) {
-            // why: the slot's own thread waits in its own socket read; no hand-off to an I/O thread and back
-            List<byte[]> reply = direct.blockingPop(queueKeys, block);
-            return reply == null ? null : new String[] {text(reply.get(0)), text(reply.get(1))};
-        }
         RBlockingQueue<String> first = client.redis().getBlockingQueue(queueKeys.get(0), StringCodec.INSTANCE);
         Entry<String, String> popped = first.pollFromAnyWithName(block,
                 queueKeys.subList(1, queueKeys.size()).toArray(String[]::new));

@@ -16,37 +16,15 @@ import org.redisson.client.codec.ByteArrayCodec;
 /**
  * Runs {@link LuaScript}s by SHA: each is loaded once ({@code SCRIPT LOAD}) and called with {@code EVALSHA};
  * when Redis has forgotten it (a restart, {@code SCRIPT FLUSH}) it is loaded again and the call repeated.
- * Arguments travel as bytes ({@code ByteArrayCodec}): strings as UTF-8, {@code byte[]} as they are.
- *
- * <p>Single calls go the {@link DirectRedis} way when the configuration allows it (a plain single server): the
- * calling thread writes and reads the connection itself. Batches always go through Redisson.
+ * Arguments travel as bytes ({@code ByteArrayCodec}): strings as UTF-8, {@code byte[]} as they are. Every call
+ * goes through Redisson.
  */
-public final class Scripts implements AutoCloseable {
+public final class Scripts {
     private final RedissonClient redis;
-    private final DirectRedis direct;
     private final Map<LuaScript, String> shas = new ConcurrentHashMap<>();
 
     public Scripts(RedissonClient redis) {
         this.redis = redis;
-        this.direct = DirectRedis.forConfig(redis.getConfig());
-    }
-
-    /** Whether single calls bypass Redisson ({@link DirectRedis}). */
-    public boolean isDirect() {
-        return direct != null;
-    }
-
-    /** The direct path, {@code null} when the configuration does not allow it. */
-    public DirectRedis direct() {
-        return direct;
-    }
-
-    /** Closes the direct connections, if any (Redisson's are closed with its client). */
-    @Override
-    public void close() {
-        if (direct != null) {
-            direct.close();
-        }
     }
 
     /** Runs a script that returns an integer. One round trip (two the first time, to load it). */
@@ -106,17 +84,6 @@ public final class Scripts implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private <R> R run(LuaScript script, RScript.ReturnType returnType, List<String> keys, Object... args) {
         Object[] encoded = encode(args);
-        if (direct != null) {
-            try {
-                return (R) direct.evalSha(sha(script), keys, encoded);
-            } catch (RedisException e) {
-                if (!isNoScript(e)) {
-                    throw e;
-                }
-                shas.remove(script);
-                return (R) direct.evalSha(sha(script), keys, encoded);
-            }
-        }
         RScript scripts = redis.getScript(ByteArrayCodec.INSTANCE);
         List<Object> keyList = new ArrayList<>(keys);
         try {
