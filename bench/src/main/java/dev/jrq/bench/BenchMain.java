@@ -93,7 +93,16 @@ public final class BenchMain implements Callable<Integer> {
     private final PrintStream out = System.out;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        CommandLine commandLine = new CommandLine(new BenchMain());
+        // why: a bad option value (a missing peer harness, a bad --only) is one line, not a stack trace
+        commandLine.setExecutionExceptionHandler((error, line, parsed) -> {
+            if (!(error instanceof IllegalArgumentException)) {
+                throw error;
+            }
+            line.getErr().println("jrq-bench: " + error.getMessage());
+            return 1;
+        });
+        System.exit(commandLine.execute(args));
     }
 
     @Override

@@ -14,7 +14,7 @@ final class RedisOptions {
             + "default: $JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
     String url;
 
-    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, Cluster, TLS).")
+    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
     Path redisConfig;
 
     /** Where to connect, as the options say. */

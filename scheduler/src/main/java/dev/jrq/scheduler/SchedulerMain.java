@@ -56,7 +56,7 @@ public final class SchedulerMain implements Callable<Integer> {
     String url;
 
     @Option(names = "--redis-config", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "Redisson YAML file (Sentinel, Cluster, TLS).")
+            description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
     Path redisConfig;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML or JSON file of recurring schedules to "

@@ -50,7 +50,7 @@ public final class WorkerMain implements Callable<Integer> {
             + "default: $JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
     String url;
 
-    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, Cluster, TLS).")
+    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
     Path redisConfig;
 
     @Option(names = {"-P", "--path"}, paramLabel = "JAR|DIR", description = "Jars or folders with job handlers; repeatable.")
