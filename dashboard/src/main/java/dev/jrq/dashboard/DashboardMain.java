@@ -154,10 +154,13 @@ public final class DashboardMain implements Callable<Integer> {
         }
     }
 
-    /** Says what was wrong on the command's error stream; returns the exit code of bad usage, 2. */
+    /**
+     * Says what was wrong on the command's error stream, after the name the user typed ({@code jrq-dashboard}, or
+     * {@code jrq} for {@code jrq dashboard}); returns the exit code of bad usage, 2.
+     */
     private int usageError(String message) {
         PrintWriter err = spec == null ? new PrintWriter(System.err, true) : spec.commandLine().getErr();
-        err.println("jrq-dashboard: " + message);
+        err.println((spec == null ? "jrq-dashboard" : spec.root().name()) + ": " + message);
         return 2;
     }
 
