@@ -102,6 +102,17 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks the element, finding it again if a live update re-rendered it between the find and the click (the
+     * element a test found can go stale when an SSE event redraws its part of the page).
+     */
+    void click(By by) {
+        waitFor("a clickable " + by, d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     WebElement waitForElement(String what, By by) {
         return waitFor(what, d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }

@@ -77,7 +77,7 @@ class DashboardBrowserIT {
             waitForCount(QUEUE, "failed", "1");
             waitForCount(QUEUE, "queued", "0");
 
-            browser.driver().findElement(countLink(QUEUE, "failed")).click();
+            browser.click(countLink(QUEUE, "failed"));
             WebElement row = browser.waitForElement("the failed job in the list",
                     By.cssSelector("#jobs-table tr[data-job-id='" + id + "']"));
             assertThat(row.getText()).contains("app.render_page", "failed",
@@ -92,7 +92,7 @@ class DashboardBrowserIT {
             assertNoInjection();
             browser.screenshot("job.png");
 
-            browser.driver().findElement(By.cssSelector("button[data-action='requeue']")).click();
+            browser.click(By.cssSelector("button[data-action='requeue']"));
             browser.waitForElement("the confirmation", By.cssSelector("#confirm[open] #confirm-ok")).click();
             WebElement message = browser.waitForElement("the requeue's result message",
                     By.cssSelector("#status .success .status-text"));
@@ -101,7 +101,7 @@ class DashboardBrowserIT {
             browser.waitFor("the job page to show it queued",
                     d -> browser.textOf(By.cssSelector(".job-title")).contains("queued"));
 
-            browser.driver().findElement(By.cssSelector(".nav a[data-nav='overview']")).click();
+            browser.click(By.cssSelector(".nav a[data-nav='overview']"));
             waitForCount(QUEUE, "failed", "0");
             waitForCount(QUEUE, "queued", "1");
             assertThat(client.queue(QUEUE).count()).isEqualTo(1);
@@ -137,13 +137,13 @@ class DashboardBrowserIT {
             browser.open(server.url() + "#/queues/" + QUEUE + "/failed?perPage=10");
             browser.waitFor("ten rows on page 1 of 3", d -> d.findElements(JOB_ROWS).size() == 10
                     && "page 1 of 3".equals(browser.textOf(By.cssSelector(".pager .page-of"))));
-            browser.driver().findElement(By.cssSelector(".pager a[aria-label='Next page']")).click();
+            browser.click(By.cssSelector(".pager a[aria-label='Next page']"));
             browser.waitFor("page 2 of 3", d -> "page 2 of 3".equals(browser.textOf(By.cssSelector(".pager .page-of"))));
 
             WebElement filter = browser.driver().findElement(By.id("job-name-filter"));
             filter.sendKeys("special" + Keys.ENTER);
             browser.waitFor("the three app.special jobs", d -> d.findElements(JOB_ROWS).size() == 3);
-            browser.driver().findElement(By.cssSelector("#jobs-table thead input[type='checkbox']")).click();
+            browser.click(By.cssSelector("#jobs-table thead input[type='checkbox']"));
             WebElement requeueSelected = browser.waitForElement("the requeue button counting 3",
                     By.xpath("//button[normalize-space()='Requeue selected (3)']"));
             requeueSelected.click();
@@ -152,13 +152,13 @@ class DashboardBrowserIT {
             browser.waitFor("the failed tab to count 27",
                     d -> "27".equals(browser.textOf(By.cssSelector(".tab.active .tab-count"))));
 
-            browser.driver().findElement(By.linkText("Clear")).click();
+            browser.click(By.linkText("Clear"));
             browser.waitFor("ten rows again", d -> d.findElements(JOB_ROWS).size() == 10);
             browser.screenshot("registry.png");
-            browser.driver().findElement(By.xpath("//button[normalize-space()='Delete all']")).click();
+            browser.click(By.xpath("//button[normalize-space()='Delete all']"));
             WebElement confirm = browser.waitForElement("the delete-all confirmation", By.cssSelector("#confirm[open]"));
             assertThat(confirm.getText()).contains("Delete all 27 failed jobs");
-            browser.driver().findElement(By.id("confirm-ok")).click();
+            browser.click(By.id("confirm-ok"));
             assertThat(browser.waitForElement("the delete-all result", By.cssSelector("#status .success .status-text"))
                     .getText()).contains("Deleted 27 jobs");
             browser.waitForElement("the empty list", By.xpath("//p[contains(., 'No failed jobs in this queue.')]"));
@@ -169,7 +169,7 @@ class DashboardBrowserIT {
             assertThat(browser.waitForElement("the not-found message", By.id("job-not-found")).getText())
                     .isEqualTo("No job with id no-such-job.");
 
-            browser.driver().findElement(By.id("enqueue-toggle")).click();
+            browser.click(By.id("enqueue-toggle"));
             WebElement form = browser.waitForElement("the enqueue form", By.id("enqueue-form"));
             form.findElement(By.name("queue")).sendKeys("web-queue");
             form.findElement(By.name("name")).sendKeys("app.hello");
@@ -205,12 +205,12 @@ class DashboardBrowserIT {
             assertThat(browser.waitForText("the worker's row",
                     By.cssSelector("#workers-table tr[data-worker='box-1.4242.slot-0']"), text -> !text.isEmpty()))
                     .contains("box-1", "4242", QUEUE, "idle");
-            browser.driver().findElement(By.xpath("//button[normalize-space()='Suspend all workers']")).click();
+            browser.click(By.xpath("//button[normalize-space()='Suspend all workers']"));
             browser.waitForElement("the suspend confirmation", By.cssSelector("#confirm[open] #confirm-ok")).click();
             browser.waitForText("the suspended banner", By.id("banner"), text -> text.contains("suspended"));
             assertThat(client.workerControl().isSuspended()).isTrue();
             browser.screenshot("workers.png");
-            browser.driver().findElement(By.xpath("//div[@id='banner']//button[normalize-space()='Resume workers']")).click();
+            browser.click(By.xpath("//div[@id='banner']//button[normalize-space()='Resume workers']"));
             browser.waitFor("the banner to go", d -> !d.findElement(By.id("banner")).isDisplayed());
             assertThat(client.workerControl().isSuspended()).isFalse();
         } finally {
