@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "empty", mixinStandardHelpOptions = true, version = JrqMain.VERSION, sortOptions = false,
         description = "Removes and deletes the waiting jobs of queues (running, finished and failed jobs stay).")
 final class EmptyCommand implements Callable<Integer> {
+    private static final int BATCH = 1000;
+
     @Spec
     CommandSpec spec;
 
@@ -51,13 +53,29 @@ final class EmptyCommand implements Callable<Integer> {
             long total = targets.stream().mapToLong(JobQueue::count).sum();
             Progress shown = Progress.start(spec.commandLine().getErr(), progress, "removed", total);
             for (JobQueue queue : targets) {
-                // why: one script per queue (RQ's own); a batched empty needs a core method (see the report)
-                long removed = queue.empty();
-                shown.advance(removed);
+                long removed = emptyInBatches(queue, shown);
                 out.println(removed + " jobs removed from " + queue.name() + " queue");
             }
             shown.finish();
         }
         return 0;
+    }
+
+    /**
+     * Removes the jobs waiting when it starts, {@value #BATCH} at a time from the front, so that Redis is never held
+     * for long and progress moves; jobs enqueued meanwhile at the back stay.
+     */
+    private static long emptyInBatches(JobQueue queue, Progress shown) {
+        long waiting = queue.count();
+        long removed = 0;
+        while (removed < waiting) {
+            long batch = queue.emptyFront((int) Math.min(BATCH, waiting - removed));
+            if (batch == 0) {
+                break;
+            }
+            removed += batch;
+            shown.advance(batch);
+        }
+        return removed;
     }
 }

@@ -240,4 +240,23 @@ class JobQueueIT {
             return job.arg(0, Object.class);
         }
     }
+
+    @Test
+    void emptyFront_removesAtMostTheLimitFromTheFront_andDeletesTheirHashes() {
+        List<Job> jobs = IntStream.range(0, 5).mapToObj(i -> queue.enqueue("test_job.i_am_a_job", i)).toList();
+
+        assertThat(queue.emptyFront(2)).isEqualTo(2);
+
+        assertThat(queue.jobIds(0, 10)).containsExactly(jobs.get(2).id(), jobs.get(3).id(), jobs.get(4).id());
+        assertThat(client.findJob(jobs.get(0).id())).isEmpty();
+        assertThat(client.findJob(jobs.get(2).id())).isPresent();
+        assertThat(queue.emptyFront(10)).isEqualTo(3);
+        assertThat(queue.emptyFront(10)).isZero();
+        assertThat(queue.count()).isZero();
+    }
+
+    @Test
+    void emptyFront_limitBelowOne_refused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> queue.emptyFront(0)).withMessageContaining("at least 1");
+    }
 }
