@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "empty", mixinStandardHelpOptions = true, version = JrqMain.VERSION, sortOptions = false,
         description = "Removes and deletes the waiting jobs of queues (running, finished and failed jobs stay).")
 final class EmptyCommand implements Callable<Integer> {
+    /** Jobs removed per atomic step: Redis is never held for long, and progress moves. */
     private static final int BATCH = 1000;
 
     @Spec
@@ -53,29 +54,11 @@ final class EmptyCommand implements Callable<Integer> {
             long total = targets.stream().mapToLong(JobQueue::count).sum();
             Progress shown = Progress.start(spec.commandLine().getErr(), progress, "removed", total);
             for (JobQueue queue : targets) {
-                long removed = emptyInBatches(queue, shown);
+                long removed = queue.emptyInSteps(BATCH, shown::advance);
                 out.println(removed + " jobs removed from " + queue.name() + " queue");
             }
             shown.finish();
         }
         return 0;
-    }
-
-    /**
-     * Removes the jobs waiting when it starts, {@value #BATCH} at a time from the front, so that Redis is never held
-     * for long and progress moves; jobs enqueued meanwhile at the back stay.
-     */
-    private static long emptyInBatches(JobQueue queue, Progress shown) {
-        long waiting = queue.count();
-        long removed = 0;
-        while (removed < waiting) {
-            long batch = queue.emptyFront((int) Math.min(BATCH, waiting - removed));
-            if (batch == 0) {
-                break;
-            }
-            removed += batch;
-            shown.advance(batch);
-        }
-        return removed;
     }
 }

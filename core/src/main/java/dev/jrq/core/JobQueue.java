@@ -213,6 +213,24 @@ public final class JobQueue {
                 limit);
     }
 
+    /**
+     * Removes the jobs waiting now, {@code step} at a time from the front ({@link #emptyFront}), telling
+     * {@code onStep} how many each step removed; jobs enqueued meanwhile at the back stay. Returns how many went.
+     */
+    public long emptyInSteps(int step, java.util.function.LongConsumer onStep) {
+        long waiting = count();
+        long removed = 0;
+        while (removed < waiting) {
+            long batch = emptyFront((int) Math.min(step, waiting - removed));
+            if (batch == 0) {
+                break;
+            }
+            removed += batch;
+            onStep.accept(batch);
+        }
+        return removed;
+    }
+
     /** One of the queue's registries. */
     public JobRegistry registry(RegistryType type) {
         return new JobRegistry(client.redis(), client.clock(), name, type);

@@ -259,4 +259,15 @@ class JobQueueIT {
     void emptyFront_limitBelowOne_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> queue.emptyFront(0)).withMessageContaining("at least 1");
     }
+
+    @Test
+    void emptyInSteps_removesWhatWaitedInStepsOfTheGivenSize() {
+        IntStream.range(0, 5).forEach(i -> queue.enqueue("test_job.i_am_a_job", i));
+        List<Long> steps = new java.util.ArrayList<>();
+
+        assertThat(queue.emptyInSteps(2, steps::add)).isEqualTo(5);
+
+        assertThat(steps).containsExactly(2L, 2L, 1L);
+        assertThat(queue.count()).isZero();
+    }
 }

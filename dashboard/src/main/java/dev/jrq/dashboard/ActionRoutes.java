@@ -77,7 +77,7 @@ final class ActionRoutes {
         if (!browser.queueExists(queue)) {
             throw HttpError.notFound("no queue named '" + queue + "'");
         }
-        Json.respond(ctx, Map.of("emptied", client.queue(queue).empty()));
+        Json.respond(ctx, Map.of("emptied", client.queue(queue).emptyInSteps(BulkActions.BATCH, removed -> { })));
     }
 
     private void jobAction(Context ctx) {

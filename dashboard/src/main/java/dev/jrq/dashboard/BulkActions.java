@@ -39,12 +39,12 @@ final class BulkActions {
         return run(queue, list, body, jobs::requeueMany).view("requeued");
     }
 
-    /** Deletes jobs and their ids from the list; all of the queued list is RQ's {@code empty()}. */
+    /** Deletes jobs and their ids from the list; all of the queued list is RQ's {@code empty()}, in steps. */
     Map<String, Object> delete(String queue, JobList list, JsonNode body) {
         JobQueue jobs = client.queue(queue);
         if (list == JobList.QUEUED && all(body)) {
             Outcome outcome = new Outcome();
-            outcome.done = jobs.empty();
+            outcome.done = jobs.emptyInSteps(BATCH, removed -> { });
             return outcome.view("deleted");
         }
         return run(queue, list, body, ids -> {
