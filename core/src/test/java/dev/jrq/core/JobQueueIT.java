@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jrq.api.Dependency;
 import dev.jrq.api.JobContext;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
@@ -64,6 +65,44 @@ class JobQueueIT {
 
         assertThat(queue.jobIds(0, 100)).containsExactlyElementsOf(jobs.stream().map(Job::id).toList());
         assertThat(jobs.get(49).fetch().payload().args()).containsExactly(49);
+    }
+
+    @Test
+    void enqueueMany_moreJobsThanOneScriptCallTakes_allQueuedInOrder() {
+        List<JobRequest> requests = IntStream.range(0, 2_500).mapToObj(i -> JobRequest.of("counter.visit", i))
+                .toList();
+
+        List<Job> jobs = queue.enqueueMany(requests);
+
+        assertThat(queue.jobIds(0, 3_000)).containsExactlyElementsOf(jobs.stream().map(Job::id).toList());
+        assertThat(jobs.get(2_499).fetch().payload().args()).containsExactly(2_499);
+        assertThat(jobs.get(1_000).fetch().status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void enqueueMany_dependentAndFrontJobsAmongOthers_eachPlacedAsItsOwnEnqueueWould() {
+        Job parent = queue.enqueue("rqjobs.parent");
+        JobRequest child = JobRequest.of("rqjobs.child").withOptions(JobOptions.builder().jobId("child")
+                .dependsOn(Dependency.on(parent.id())).build());
+        JobRequest urgent = JobRequest.of("rqjobs.urgent").withOptions(JobOptions.builder().jobId("urgent")
+                .atFront(true).build());
+
+        List<Job> jobs = queue.enqueueMany(List.of(JobRequest.of("rqjobs.a"), child, urgent, JobRequest.of("rqjobs.b")));
+
+        assertThat(queue.jobIds(0, 10)).containsExactly("urgent", parent.id(), jobs.get(0).id(), jobs.get(3).id());
+        assertThat(client.fetchJob("child").status()).isEqualTo(JobStatus.DEFERRED);
+        assertThat(client.fetchJob("urgent").status()).isEqualTo(JobStatus.QUEUED);
+    }
+
+    @Test
+    void enqueueMany_withQueuedTtl_jobHashExpires() {
+        JobRequest shortLived = JobRequest.of("rqjobs.noop").withOptions(JobOptions.builder().jobId("brief")
+                .ttl(java.time.Duration.ofSeconds(100)).build());
+
+        queue.enqueueMany(List.of(shortLived, JobRequest.of("rqjobs.noop")));
+
+        assertThat(redis.raw().getKeys().remainTimeToLive("rq:job:brief")).isBetween(90_000L, 100_000L);
+        assertThat(queue.count()).isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** The Lua scripts in {@code dev/jrq/core/lua}, one per multi-key operation; KEYS and ARGV are documented in each. */
 public enum LuaScript {
     ENQUEUE("enqueue.lua"),
+    ENQUEUE_MANY("enqueue_many.lua"),
     DEQUEUE("dequeue.lua", "take.lua"),
     FINISH_SUCCESS("finish_success.lua", "dependents.lua", "take.lua"),
     FINISH_FAILURE("finish_failure.lua", "dependents.lua"),

@@ -61,6 +61,12 @@ public final class Scripts {
                 RScript.ReturnType.LONG, new ArrayList<>(keys), encode(args));
     }
 
+    /** Adds a script call that returns an array (of integers or strings) to a batch. */
+    public RFuture<List<Object>> addListToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
+        return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
+                RScript.ReturnType.LIST, new ArrayList<>(keys), encode(args));
+    }
+
     /** Makes sure Redis knows the script, e.g. before a batch that calls it. */
     public void load(LuaScript script) {
         sha(script);
