@@ -106,8 +106,9 @@ public final class JobQueue {
         JobRequest request = withDefaults(given);
         String jobId = jobId(request);
         Object[] args = enqueueArguments(jobId, request, client.clock().instant());
-        checkEnqueued(jobId, request, client.scripts().runForLong(LuaScript.ENQUEUE, enqueueKeys(jobId, request),
-                args));
+        // why: the threads of a busy producer (a web server's, say) enqueue at once; their calls share one batch
+        checkEnqueued(jobId, request, client.scripts().runCombinedForLong(LuaScript.ENQUEUE,
+                enqueueKeys(jobId, request), args));
         return new Job(client, jobId);
     }
 

@@ -157,7 +157,8 @@ public final class WorkerStore {
         if (!nextQueues.isEmpty()) {
             addTakeArguments(keys, args, workerName, nextQueues, now);
         }
-        List<Object> reply = client.scripts().runForObjects(LuaScript.FINISH_SUCCESS, keys, args.toArray());
+        // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
+        List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_SUCCESS, keys, args.toArray());
         boolean recorded = "1".equals(text((byte[]) reply.get(0)));
         return new Finished(recorded, nextQueues.isEmpty() ? Take.NOTHING : parseTake(reply, 1));
     }
@@ -389,8 +390,7 @@ public final class WorkerStore {
         List<String> keys = new ArrayList<>(2 + 2 * queues.size());
         List<Object> args = new ArrayList<>(List.of(poppedId, poppedIndex));
         addTakeArguments(keys, args, workerName, queues, client.clock().instant());
-        List<byte[]> reply = client.scripts().runForList(LuaScript.DEQUEUE, keys, args.toArray());
-        return parseTake(new ArrayList<>(reply), 0);
+        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, keys, args.toArray()), 0);
     }
 
     /** The KEYS and ARGV that lib/take.lua reads: the slot, rq:suspended, the queues and their wip registries. */

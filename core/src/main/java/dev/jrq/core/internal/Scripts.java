@@ -22,9 +22,14 @@ import org.redisson.client.codec.ByteArrayCodec;
 public final class Scripts {
     private final RedissonClient redis;
     private final Map<LuaScript, String> shas = new ConcurrentHashMap<>();
+    private final CombinedCalls combined = new CombinedCalls(this);
 
     public Scripts(RedissonClient redis) {
         this.redis = redis;
+    }
+
+    RedissonClient redis() {
+        return redis;
     }
 
     /** Runs a script that returns an integer. One round trip (two the first time, to load it). */
@@ -53,6 +58,24 @@ public final class Scripts {
     public List<Object> runForObjects(LuaScript script, List<String> keys, Object... args) {
         List<Object> values = run(script, RScript.ReturnType.LIST, keys, args);
         return values == null ? List.of() : values;
+    }
+
+    /**
+     * Runs a script that returns an array as {@link #runForObjects} does, sent together with the calls other
+     * threads make at the same moment (one pipelined batch, see {@link CombinedCalls}): for the hot paths that
+     * many threads of one process take at once, such as the worker slots' finishes.
+     */
+    public List<Object> runCombinedForObjects(LuaScript script, List<String> keys, Object... args) {
+        @SuppressWarnings("unchecked")
+        List<Object> values = (List<Object>) combined.run(script, RScript.ReturnType.LIST, new ArrayList<>(keys),
+                encode(args));
+        return values == null ? List.of() : values;
+    }
+
+    /** Runs a script that returns an integer, combined with other threads' calls as {@link #runCombinedForObjects}. */
+    public long runCombinedForLong(LuaScript script, List<String> keys, Object... args) {
+        Long value = (Long) combined.run(script, RScript.ReturnType.LONG, new ArrayList<>(keys), encode(args));
+        return value == null ? 0 : value;
     }
 
     /** Adds a script call that returns an integer to a batch; the batch sends it with the others. */
@@ -89,9 +112,12 @@ public final class Scripts {
 
     @SuppressWarnings("unchecked")
     private <R> R run(LuaScript script, RScript.ReturnType returnType, List<String> keys, Object... args) {
-        Object[] encoded = encode(args);
+        return (R) runEncoded(script, returnType, new ArrayList<>(keys), encode(args));
+    }
+
+    /** Runs a script with arguments encoded already, loading it again once when Redis has forgotten it. */
+    Object runEncoded(LuaScript script, RScript.ReturnType returnType, List<Object> keyList, Object[] encoded) {
         RScript scripts = redis.getScript(ByteArrayCodec.INSTANCE);
-        List<Object> keyList = new ArrayList<>(keys);
         try {
             return scripts.evalSha(RScript.Mode.READ_WRITE, sha(script), returnType, keyList, encoded);
         } catch (RedisException e) {
@@ -101,6 +127,13 @@ public final class Scripts {
             shas.remove(script);
             return scripts.evalSha(RScript.Mode.READ_WRITE, sha(script), returnType, keyList, encoded);
         }
+    }
+
+    /** Adds a call with arguments encoded already to a batch. */
+    RFuture<Object> addEncodedToBatch(RBatch batch, LuaScript script, RScript.ReturnType returnType,
+                                      List<Object> keyList, Object[] encoded) {
+        return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
+                returnType, keyList, encoded);
     }
 
     private String sha(LuaScript script) {
