@@ -19,10 +19,10 @@
 -- finish counts nothing.
 -- Returns {'1' recorded or '0' fenced off, then the next job as dequeue.lua returns it (nothing when not asked)}.
 local function finish()
-  if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] then
+  -- why: ZREM is the lease check itself: it removes nothing, and nothing else is written, when the lease is gone
+  if redis.call('HGET', KEYS[1], 'worker_name') ~= ARGV[2] or redis.call('ZREM', KEYS[3], ARGV[1]) == 0 then
     return 0
   end
-  redis.call('ZREM', KEYS[3], ARGV[1])
   redis.call('HINCRBY', KEYS[7], 'finished', 1)
   redis.call('HINCRBY', KEYS[7], 'finished:' .. ARGV[12], 1)
   local prefixes = {job = ARGV[8], queue = ARGV[9], deferred = ARGV[10], queues = ARGV[11]}

@@ -13,9 +13,13 @@
 -- job hash is gone.
 local function start_job(slot, i, id)
   local job = slot.job_prefix .. id
-  if redis.call('EXISTS', job) == 0 then
+  -- why: read first, so that an empty reply says the hash is gone without an EXISTS; the fields this start
+  -- writes are then given their new values in the reply
+  local fields = redis.call('HGETALL', job)
+  if #fields == 0 then
     return nil
   end
+  local started = {status = 'started', started_at = slot.now, last_heartbeat = slot.now, worker_name = slot.name}
   redis.call('HSET', job, 'status', 'started', 'started_at', slot.now, 'last_heartbeat', slot.now,
     'worker_name', slot.name)
   redis.call('PERSIST', job)
@@ -28,9 +32,20 @@ local function start_job(slot, i, id)
       'last_heartbeat', slot.now)
   end
   local result = {slot.queue_names[i], id}
-  local fields = redis.call('HGETALL', job)
-  for n = 1, #fields do
-    result[#result + 1] = fields[n]
+  for n = 1, #fields, 2 do
+    local field = fields[n]
+    local value = started[field]
+    if value then
+      started[field] = nil
+    else
+      value = fields[n + 1]
+    end
+    result[#result + 1] = field
+    result[#result + 1] = value
+  end
+  for field, value in pairs(started) do
+    result[#result + 1] = field
+    result[#result + 1] = value
   end
   return result
 end
