@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
  * mvn -B -q install -DskipTests && java -jar bench/target/jrq-bench.jar
  * java -jar bench/target/jrq-bench.jar --jobs 50000 --only drain --json drain.json
  * java -jar bench/target/jrq-bench.jar --peers --rounds 3     # RQ, Sidekiq, BullMQ beside JRQ, same Redis
+ * java -jar bench/target/jrq-bench.jar --only scaling --worker-jvms 1,2,4
+ * java -jar bench/target/jrq-bench.jar --only memory           # 1,000,000 jobs, c32, -Xmx128m
  * }</pre>
  *
  * <p>With {@code --peers}, the peers' harness ({@code ../shared/peer-bench}, installed by its {@code setup.sh}) runs
@@ -32,8 +34,10 @@ import picocli.CommandLine.Option;
  * <p>Phases, each on a flushed db: {@code enqueue} (one call per job, one thread), {@code bulk}
  * ({@code enqueueMany}, {@code --chunk} per call), {@code drain} (N queued jobs run by one in-process worker at
  * concurrency 1, 8 and 32), {@code latency} ({@code --rate} jobs/s for {@code --seconds} beside a worker of
- * concurrency 8), then an {@code audit} that reruns them small under {@code MONITOR} to count round trips. Each
- * phase is priced from Redis' {@code INFO} counters read before and after it.
+ * concurrency 8), {@code scaling} (N queued jobs drained by 1, 2, 4 worker JVMs started as processes of their own,
+ * see {@link JvmPhases}), then an {@code audit} that reruns them small under {@code MONITOR} to count round trips.
+ * Each phase is priced from Redis' {@code INFO} counters read before and after it. {@code --only memory} runs the
+ * memory phase alone: 1,000,000 jobs drained by one worker JVM at concurrency 32 with {@code -Xmx128m}.
  */
 @Command(name = "jrq-bench", mixinStandardHelpOptions = true, version = "jrq-bench 0.1.0", sortOptions = false,
         description = "Measures enqueue, drain and latency of JRQ, with Redis commands and CPU per job.")
@@ -61,8 +65,28 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--concurrency", split = ",", description = "Drain concurrencies (default: 1,8,32).")
     List<Integer> concurrencies = new ArrayList<>(List.of(1, 8, 32));
 
-    @Option(names = "--only", description = "Run one phase: enqueue, bulk, drain, latency or audit.")
+    @Option(names = "--only", description = "Run one phase: enqueue, bulk, drain, latency, scaling, audit or memory "
+            + "(memory runs only when named).")
     String only;
+
+    @Option(names = "--worker-jvms", split = ",", description = "Worker JVMs draining --jobs jobs together in the "
+            + "scaling phase, one run per number (default: 1,2,4).")
+    List<Integer> workerJvms = new ArrayList<>(List.of(1, 2, 4));
+
+    @Option(names = "--jvm-concurrency", description = "Slots per worker JVM in the scaling phase (default: "
+            + "${DEFAULT-VALUE}).")
+    int jvmConcurrency = 8;
+
+    @Option(names = "--memory-jobs", description = "Jobs of the memory phase (default: ${DEFAULT-VALUE}).")
+    int memoryJobs = 1_000_000;
+
+    @Option(names = "--memory-concurrency", description = "Slots of the memory phase's worker JVM (default: "
+            + "${DEFAULT-VALUE}).")
+    int memoryConcurrency = 32;
+
+    @Option(names = "--memory-heap", description = "-Xmx of the memory phase's worker JVM (default: "
+            + "${DEFAULT-VALUE}).")
+    String memoryHeap = "128m";
 
     @Option(names = "--warmup", description = "Jobs enqueued and drained, unmeasured, before the first phase so "
             + "that the JIT has compiled the hot path (default: ${DEFAULT-VALUE}; 0: none).")
@@ -121,7 +145,8 @@ public final class BenchMain implements Callable<Integer> {
                 return 1;
             }
             Phases phases = new Phases(producer, workerClient, admin, chunk);
-            return peers ? new PeerRun(this, phases, admin, target, out).run() : run(phases, admin, target);
+            return peers ? new PeerRun(this, phases, admin, target, out).run()
+                    : run(phases, new JvmPhases(phases, admin, target, warmup, out), admin, target);
         } finally {
             if (server != null) {
                 server.close();
@@ -129,7 +154,8 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
-    private int run(Phases phases, RedisAdmin admin, String target) throws InterruptedException {
+    private int run(Phases phases, JvmPhases jvmPhases, RedisAdmin admin, String target)
+            throws InterruptedException {
         Map<String, Object> environment = environment(admin, target);
         out.println("jrq-bench: " + environment);
         warmUp(phases);
@@ -152,10 +178,11 @@ public final class BenchMain implements Callable<Integer> {
             latency = measured.latency();
         }
         printFigures(figures, latency);
+        Map<String, Object> inWorkerJvms = workerJvmPhases(jvmPhases);
         Map<String, CommandAudit.RoundTrips> audit = wants("audit") && auditJobs > 0 ? audit(phases, target)
                 : Map.of();
         if (json != null) {
-            Report.writeJson(json, environment, figures, latency, audit);
+            Report.writeJson(json, environment, figures, latency, audit, inWorkerJvms);
             out.println("figures written to " + json);
         }
         return 0;
@@ -173,6 +200,30 @@ public final class BenchMain implements Callable<Integer> {
             out.println();
             out.println(Report.latency(latency));
         }
+    }
+
+    /** Runs the scaling and memory phases that are wanted, prints their tables, and returns them for the JSON. */
+    private Map<String, Object> workerJvmPhases(JvmPhases jvmPhases) throws InterruptedException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (wants("scaling")) {
+            List<ScalingFigures> rows = new ArrayList<>();
+            for (int jvms : workerJvms) {
+                rows.add(jvmPhases.scaling(jobs, jvms, jvmConcurrency));
+            }
+            out.println();
+            out.println("Scaling: " + jobs + " queued jobs drained by worker JVMs started apart (burst mode, "
+                    + "each warmed up on " + warmup + " jobs of its own first):");
+            out.println(JvmReport.scalingTable(rows));
+            out.println(JvmReport.scalingLimit(rows));
+            json.put("scaling", JvmReport.scalingJson(rows));
+        }
+        if ("memory".equals(only)) {
+            MemoryFigures memory = jvmPhases.memory(memoryJobs, memoryConcurrency, memoryHeap);
+            out.println();
+            out.println(JvmReport.memoryTable(memory));
+            json.put("memory", JvmReport.memoryJson(memory));
+        }
+        return json;
     }
 
     /** Reruns the phases small under MONITOR and prints the commands clients sent per job. */
@@ -233,14 +284,21 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (only != null && !List.of("enqueue", "bulk", "drain", "latency", "audit").contains(only)) {
+        if (only != null && !List.of("enqueue", "bulk", "drain", "latency", "scaling", "audit", "memory")
+                .contains(only)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--only must be one of enqueue, bulk, "
-                    + "drain, latency, audit; was '" + only + "'");
+                    + "drain, latency, scaling, audit, memory; was '" + only + "'");
         }
         if (jobs < 1 || chunk < 1 || rate <= 0 || seconds <= 0 || rounds < 1
                 || concurrencies.stream().anyMatch(c -> c < 1)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--jobs, --chunk, --rate, --seconds and "
                     + "--concurrency must be positive");
+        }
+        if (workerJvms.stream().anyMatch(n -> n < 1) || jvmConcurrency < 1 || memoryJobs < 1
+                || memoryConcurrency < 1 || !memoryHeap.matches("[0-9]+[kKmMgG]?")) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--worker-jvms, --jvm-concurrency, "
+                    + "--memory-jobs and --memory-concurrency must be positive and --memory-heap a size such as "
+                    + "128m");
         }
     }
 }

@@ -95,6 +95,13 @@ final class Phases {
         }
     }
 
+    /** A freshly flushed queue holding {@code n} jobs, loaded as the drain phase loads them. */
+    JobQueue loaded(int n) {
+        JobQueue queue = fresh();
+        enqueueInBulk(queue, n);
+        return queue;
+    }
+
     /**
      * Enqueues at {@code rate} jobs per second for {@code seconds} (an absolute schedule: job i is due at
      * start + i / rate) while a worker of {@code concurrency} slots runs them, then reads each job's timestamps.
@@ -168,7 +175,8 @@ final class Phases {
         return new Worker(workerClient, JobHandlers.of(List.of(job)), options, new SimpleMeterRegistry());
     }
 
-    private void enqueueInBulk(JobQueue queue, int n) {
+    /** Enqueues {@code n} jobs with {@code enqueueMany}, {@code chunk} per call. */
+    void enqueueInBulk(JobQueue queue, int n) {
         for (int from = 0; from < n; from += chunk) {
             List<JobRequest> requests = new ArrayList<>(chunk);
             for (int i = from; i < Math.min(n, from + chunk); i++) {
@@ -193,7 +201,8 @@ final class Phases {
         }
     }
 
-    private JobQueue fresh() {
+    /** The benchmark's queue in a flushed db. */
+    JobQueue fresh() {
         admin.flushDb();
         return producer.queue(QUEUE);
     }

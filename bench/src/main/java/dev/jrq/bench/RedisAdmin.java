@@ -69,6 +69,22 @@ final class RedisAdmin implements AutoCloseable {
         return (Long) call("DBSIZE");
     }
 
+    /** {@code used_memory} of {@code INFO memory}: bytes Redis' allocator holds for data and overhead. */
+    long usedMemory() {
+        for (String line : info("memory").split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).trim());
+            }
+        }
+        throw new IllegalStateException("INFO memory has no used_memory");
+    }
+
+    /** Redis' {@code maxmemory} in bytes, 0 for no limit. */
+    long maxMemory() {
+        List<?> reply = (List<?>) call("CONFIG", "GET", "maxmemory");
+        return reply.size() < 2 ? 0 : Long.parseLong((String) reply.get(1));
+    }
+
     /** How many commands this connection has sent. */
     long sent() {
         return sent;

@@ -56,9 +56,10 @@ final class Report {
                 (double) trips.insideScripts() / phase.jobs());
     }
 
-    /** Writes everything measured as JSON. */
+    /** Writes everything measured as JSON; {@code workerJvms} (the scaling and memory phases) only when not empty. */
     static void writeJson(Path file, Map<String, Object> environment, List<PhaseFigures> phases,
-                          LatencyFigures latency, Map<String, CommandAudit.RoundTrips> audit) {
+                          LatencyFigures latency, Map<String, CommandAudit.RoundTrips> audit,
+                          Map<String, Object> workerJvms) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("environment", environment);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -78,6 +79,9 @@ final class Report {
         root.put("phases", rows);
         root.put("latency", latency);
         root.put("round_trips", audit);
+        if (!workerJvms.isEmpty()) {
+            root.put("worker_jvms", workerJvms);
+        }
         try {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), root);
         } catch (IOException e) {
