@@ -3,7 +3,9 @@ package dev.jrq.bench;
 import java.util.List;
 
 /**
- * What the scaling phase measured for one number of worker JVMs draining the same queue.
+ * What the scaling phase measured for one number of worker JVMs draining the same queue. The CPU figures count
+ * from the go to each JVM's end, a little more than the drain's span (the slots' start and burst exit), so on a
+ * run of a few thousand jobs the shares can read a little high, even past 100%.
  *
  * @param jvms            worker JVMs
  * @param concurrency     slots per JVM
