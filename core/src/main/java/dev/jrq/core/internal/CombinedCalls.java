@@ -37,7 +37,7 @@ final class CombinedCalls {
             if (sending.compareAndSet(false, true)) {
                 try {
                     if (!call.done) {
-                        send(drainWaiting());
+                        sendAll(drainWaiting());
                     }
                 } finally {
                     sending.set(false);
@@ -63,6 +63,18 @@ final class CombinedCalls {
             calls.add(call);
         }
         return calls;
+    }
+
+    /** Sends the calls; why: whatever goes wrong, each call ends, so that no caller waits for ever. */
+    private void sendAll(List<Call> calls) {
+        try {
+            send(calls);
+        } catch (RuntimeException | Error e) {
+            RuntimeException error = e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("sending script calls failed: " + e, e);
+            calls.stream().filter(call -> !call.done).forEach(call -> call.fail(error));
+            throw e;
+        }
     }
 
     private void send(List<Call> calls) {
