@@ -56,10 +56,20 @@ final class ThreadAllocation {
     }
 
     private Map<Long, Long> live() {
-        Map<Long, Long> bytes = new HashMap<>();
-        if (threads == null) {
-            return bytes;
+        return threads == null ? new HashMap<>() : byLiveThread(threads);
+    }
+
+    /** Heap bytes allocated so far by each live thread, by id; empty when the JVM does not count them. */
+    static Map<Long, Long> byLiveThread() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            return byLiveThread(threads);
         }
+        return new HashMap<>();
+    }
+
+    private static Map<Long, Long> byLiveThread(com.sun.management.ThreadMXBean threads) {
+        Map<Long, Long> bytes = new HashMap<>();
         long[] ids = threads.getAllThreadIds();
         long[] allocated = threads.getThreadAllocatedBytes(ids);
         for (int i = 0; i < ids.length; i++) {

@@ -22,7 +22,7 @@ final class Window {
         this.admin = admin;
         this.audit = audit;
         this.jvmCpuBefore = OS.getProcessCpuTime();
-        this.allocatedBefore = allocatedByThread();
+        this.allocatedBefore = ThreadAllocation.byLiveThread();
         this.before = snapshot(admin);
     }
 
@@ -47,26 +47,10 @@ final class Window {
         return new Closed(figures, roundTrips);
     }
 
-    /** Heap bytes allocated so far by each live thread, by id; empty when the JVM does not count them. */
-    private static Map<Long, Long> allocatedByThread() {
-        Map<Long, Long> bytes = new java.util.HashMap<>();
-        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads)
-                || !threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
-            return bytes;
-        }
-        long[] ids = threads.getAllThreadIds();
-        long[] allocated = threads.getThreadAllocatedBytes(ids);
-        for (int i = 0; i < ids.length; i++) {
-            if (allocated[i] >= 0) {
-                bytes.put(ids[i], allocated[i]);
-            }
-        }
-        return bytes;
-    }
 
     /** Bytes allocated since {@code before} by the threads alive now (a thread born since counts from zero). */
     private static long allocatedSince(Map<Long, Long> before) {
-        Map<Long, Long> now = allocatedByThread();
+        Map<Long, Long> now = ThreadAllocation.byLiveThread();
         if (now.isEmpty()) {
             return -1;
         }
