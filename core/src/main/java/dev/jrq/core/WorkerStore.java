@@ -37,6 +37,8 @@ public final class WorkerStore {
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
 
+    private static final byte[] STARTED = "started".getBytes(StandardCharsets.UTF_8);
+
     private final JrqClient client;
     private final Duration lease;
 
@@ -140,12 +142,7 @@ public final class WorkerStore {
         Duration resultTtl = job.record().resultTtl();
         long ttl = resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds();
         Instant now = client.clock().instant();
-        String encoded = client.codec().encodeReturnValue(returnValue);
-        if (encoded.length() > MAX_RESULT_CHARS) {
-            throw new SerializationException("the result is " + encoded.length() / 1024 + " KiB once encoded, over "
-                    + "the limit of " + MAX_RESULT_CHARS / 1024 / 1024 + " MiB; store big results elsewhere and "
-                    + "return a reference");
-        }
+        String encoded = encodeResult(returnValue);
         List<String> keys = new ArrayList<>(List.of(RqKeys.job(id), RqKeys.results(id),
                 RqKeys.registry("wip", job.queue()), RqKeys.registry("finished", job.queue()),
                 RqKeys.worker(workerName), RqKeys.jobDependents(id), RqKeys.JRQ_STATS));
@@ -160,7 +157,138 @@ public final class WorkerStore {
         // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
         List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_SUCCESS, keys, args.toArray());
         boolean recorded = "1".equals(text((byte[]) reply.get(0)));
-        return new Finished(recorded, nextQueues.isEmpty() ? Take.NOTHING : parseTake(reply, 1));
+        return new Finished(recorded, nextQueues.isEmpty() ? Take.NOTHING : parseTake(reply, 1, workerName, now));
+    }
+
+    /**
+     * A job's return value as its result is stored (base64 of the serialized value, '' for none).
+     *
+     * @throws SerializationException when the serializer cannot store it, or it is over {@link #MAX_RESULT_CHARS}
+     */
+    public String encodeResult(Object returnValue) {
+        String encoded = client.codec().encodeReturnValue(returnValue);
+        if (encoded.length() > MAX_RESULT_CHARS) {
+            throw new SerializationException("the result is " + encoded.length() / 1024 + " KiB once encoded, over "
+                    + "the limit of " + MAX_RESULT_CHARS / 1024 / 1024 + " MiB; store big results elsewhere and "
+                    + "return a reference");
+        }
+        return encoded;
+    }
+
+    /**
+     * Records a slot's successes and takes up to {@code wanted} next jobs for it, in one round trip and one script
+     * call: each success is written as {@link #finishSuccess} writes one (fenced the same way), then jobs are taken
+     * from {@code takeQueues} in that order and started for the slot. A slot running short jobs takes several at
+     * once and records them together, so that its cost per job is a fraction of a call.
+     *
+     * @param successes      the jobs to record as finished, with their results ({@link #encodeResult})
+     * @param takeQueues     the queues to take from, in order (ignored when {@code wanted} is 0)
+     * @param wanted         how many jobs to take, 0 for none
+     * @param slotStillBusy  true to leave the slot's hash as it is (the slot still runs jobs it holds); false to
+     *                       show it busy with the first job taken, or idle when none was
+     */
+    public Batch finishMany(String workerName, List<Success> successes, List<String> takeQueues, int wanted,
+                            boolean slotStillBusy) {
+        Instant now = client.clock().instant();
+        List<String> queues = new ArrayList<>(wanted > 0 ? takeQueues : List.of());
+        int takeFrom = queues.size();
+        for (Success success : successes) {
+            if (!queues.contains(success.job().queue())) {
+                queues.add(success.job().queue());
+            }
+        }
+        List<String> keys = new ArrayList<>(3 + 3 * queues.size());
+        keys.add(RqKeys.worker(workerName));
+        keys.add(RqKeys.SUSPENDED);
+        keys.add(RqKeys.JRQ_STATS);
+        for (String queue : queues) {
+            keys.add(RqKeys.queue(queue));
+            keys.add(RqKeys.registry("wip", queue));
+            keys.add(RqKeys.registry("finished", queue));
+        }
+        List<Object> args = new ArrayList<>(14 + queues.size() + 4 * successes.size());
+        args.add(workerName);
+        args.add(RqTime.format(now));
+        args.add(now.getEpochSecond());
+        args.add(now.plus(lease).getEpochSecond());
+        args.add(RqKeys.JOB_PREFIX);
+        args.add(RqKeys.results(""));
+        args.add(RqKeys.QUEUE_PREFIX);
+        args.add(RqKeys.registry("deferred", ""));
+        args.add(RqKeys.QUEUES);
+        args.add(takeFrom == 0 ? 0 : wanted);
+        args.add(slotStillBusy ? "keep" : "auto");
+        args.add(queues.size());
+        args.add(takeFrom);
+        args.addAll(queues);
+        for (Success success : successes) {
+            Duration resultTtl = success.job().record().resultTtl();
+            args.add(success.job().jobId());
+            args.add(queues.indexOf(success.job().queue()) + 1);
+            args.add(resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds());
+            args.add(success.encodedResult());
+        }
+        // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
+        List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, keys, args.toArray());
+        String flags = text((byte[]) reply.get(0));
+        List<Boolean> recorded = new ArrayList<>(flags.length());
+        for (int i = 0; i < flags.length(); i++) {
+            recorded.add(flags.charAt(i) == '1');
+        }
+        int taken = ((Number) reply.get(1)).intValue();
+        List<ClaimedJob> jobs = new ArrayList<>(Math.max(taken, 0));
+        int at = 2;
+        for (int n = 0; n < taken; n++) {
+            int items = ((Number) reply.get(at + 2)).intValue();
+            jobs.add(claimed(reply, at, at + 3, at + 3 + items, workerName, now));
+            at += 3 + items;
+        }
+        return new Batch(recorded, jobs, taken < 0);
+    }
+
+    /**
+     * A success for {@link #finishMany}.
+     *
+     * @param encodedResult the return value as {@link #encodeResult} gave it
+     */
+    public record Success(ClaimedJob job, String encodedResult) {
+    }
+
+    /**
+     * What {@link #finishMany} did.
+     *
+     * @param recorded  per success, in order: whether it was written (false: fenced off, see {@link #finishSuccess})
+     * @param taken     the jobs taken for the slot, already started, in the order taken
+     * @param suspended whether workers are suspended ({@code rq suspend}), so that no job was taken
+     */
+    public record Batch(List<Boolean> recorded, List<ClaimedJob> taken, boolean suspended) {
+    }
+
+    /**
+     * Gives back jobs a slot took ({@link #finishMany}) but never began: each goes back to the front of its queue in
+     * the order given, queued again as before its start. Jobs no longer leased to the slot are left alone.
+     *
+     * @return how many jobs were given back
+     */
+    public int giveBack(String workerName, List<ClaimedJob> jobs) {
+        if (jobs.isEmpty()) {
+            return 0;
+        }
+        List<String> queues = jobs.stream().map(ClaimedJob::queue).distinct().toList();
+        List<String> keys = new ArrayList<>(1 + 2 * queues.size());
+        keys.add(RqKeys.QUEUES);
+        for (String queue : queues) {
+            keys.add(RqKeys.queue(queue));
+            keys.add(RqKeys.registry("wip", queue));
+        }
+        List<Object> args = new ArrayList<>(2 + 2 * jobs.size());
+        args.add(workerName);
+        args.add(RqKeys.JOB_PREFIX);
+        for (ClaimedJob job : jobs) {
+            args.add(job.jobId());
+            args.add(queues.indexOf(job.queue()) + 1);
+        }
+        return (int) client.scripts().runForLong(LuaScript.GIVE_BACK, keys, args.toArray());
     }
 
     /**
@@ -389,8 +517,10 @@ public final class WorkerStore {
     private Take start(String workerName, List<String> queues, String poppedId, int poppedIndex) {
         List<String> keys = new ArrayList<>(2 + 2 * queues.size());
         List<Object> args = new ArrayList<>(List.of(poppedId, poppedIndex));
-        addTakeArguments(keys, args, workerName, queues, client.clock().instant());
-        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, keys, args.toArray()), 0);
+        Instant now = client.clock().instant();
+        addTakeArguments(keys, args, workerName, queues, now);
+        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, keys, args.toArray()), 0,
+                workerName, now);
     }
 
     /** The KEYS and ARGV that lib/take.lua reads: the slot, rq:suspended, the queues and their wip registries. */
@@ -407,7 +537,7 @@ public final class WorkerStore {
     }
 
     /** The job a take returned from {@code offset} on: {queue, id, field, value...}, {} or {'suspended'}. */
-    private Take parseTake(List<?> reply, int offset) {
+    private Take parseTake(List<?> reply, int offset, String workerName, Instant now) {
         int size = reply.size() - offset;
         if (size <= 0) {
             return Take.NOTHING;
@@ -415,13 +545,26 @@ public final class WorkerStore {
         if (size == 1) {
             return Take.SUSPENDED;
         }
+        return new Take(claimed(reply, offset, offset + 2, reply.size(), workerName, now), false);
+    }
+
+    /**
+     * The started job whose queue name and id are at {@code at} and {@code at + 1} of a take's reply, its hash's
+     * items from {@code from} to {@code to}: as read before its start, so the fields the start wrote are set here
+     * to the values it wrote (see lib/take.lua).
+     */
+    private ClaimedJob claimed(List<?> reply, int at, int from, int to, String workerName, Instant now) {
         Map<String, byte[]> hash = new LinkedHashMap<>();
-        for (int i = offset + 2; i + 1 < reply.size(); i += 2) {
+        for (int i = from; i + 1 < to; i += 2) {
             hash.put(text((byte[]) reply.get(i)), (byte[]) reply.get(i + 1));
         }
-        String jobId = text((byte[]) reply.get(offset + 1));
-        return new Take(new ClaimedJob(text((byte[]) reply.get(offset)), client.codec().decodeJob(jobId, hash)),
-                false);
+        byte[] started = RqTime.format(now).getBytes(StandardCharsets.UTF_8);
+        hash.put("status", STARTED);
+        hash.put("started_at", started);
+        hash.put("last_heartbeat", started);
+        hash.put("worker_name", workerName.getBytes(StandardCharsets.UTF_8));
+        String jobId = text((byte[]) reply.get(at + 1));
+        return new ClaimedJob(text((byte[]) reply.get(at)), client.codec().decodeJob(jobId, hash));
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {

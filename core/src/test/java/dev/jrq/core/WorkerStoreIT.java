@@ -175,6 +175,100 @@ class WorkerStoreIT {
     }
 
     @Test
+    void finishMany_severalSuccessesAndTakes_eachRecordedAndTheNextJobsStartedInQueueOrder() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        Job first = client.queue("high").enqueue("rqjobs.noop");
+        Job second = client.queue("low").enqueue("rqjobs.noop");
+        Job third = client.queue("low").enqueue("rqjobs.noop");
+        Job fourth = client.queue("high").enqueue("rqjobs.noop");
+        Job fifth = client.queue("low").enqueue("rqjobs.noop");
+        WorkerStore.Batch taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 3, false);
+        assertThat(taken.taken()).extracting(ClaimedJob::jobId).containsExactly(first.id(), fourth.id(), second.id());
+        assertThat(taken.taken().get(2).queue()).isEqualTo("low");
+        assertThat(taken.taken()).allSatisfy(job -> {
+            assertThat(job.record().status()).isEqualTo(JobStatus.STARTED);
+            assertThat(job.record().fields()).containsEntry("worker_name", WORKER)
+                    .containsEntry("started_at", "2026-11-28T07:51:35.000000Z");
+        });
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
+                .containsEntry("current_job", first.id());
+        clock.advance(Duration.ofSeconds(2));
+
+        WorkerStore.Batch next = store.finishMany(WORKER, List.of(success(taken.taken().get(0), 7),
+                success(taken.taken().get(1), null), success(taken.taken().get(2), "ok")), HIGH_THEN_LOW, 5, false);
+
+        assertThat(next.recorded()).containsExactly(true, true, true);
+        assertThat(next.taken()).extracting(ClaimedJob::jobId).containsExactly(third.id(), fifth.id());
+        for (Job done : List.of(first, fourth, second)) {
+            assertThat(done.status()).isEqualTo(JobStatus.FINISHED);
+            assertThat(redis.hash("rq:job:" + done.id())).containsEntry("ended_at", "2026-11-28T07:51:37.000000Z");
+            assertThat(redis.ttlSeconds("rq:job:" + done.id())).isEqualTo(500);
+        }
+        assertThat(first.latestResult().orElseThrow().returnValue()).isEqualTo(7);
+        assertThat(second.latestResult().orElseThrow().returnValue()).isEqualTo("ok");
+        assertThat(redis.zscore("rq:finished:high", fourth.id())).isEqualTo(String.valueOf(START.getEpochSecond() + 502));
+        assertThat(redis.raw().getScoredSortedSet("rq:wip:high").size()).isZero();
+        assertThat(redis.raw().getScoredSortedSet("rq:wip:low").size()).isEqualTo(2);
+        assertThat(redis.hash("jrq:stats")).containsEntry("finished", "3").containsEntry("finished:high", "2")
+                .containsEntry("finished:low", "1");
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("current_job", third.id());
+        assertThat(third.status()).isEqualTo(JobStatus.STARTED);
+    }
+
+    @Test
+    void finishMany_oneSuccessFencedOff_onlyTheOthersRecorded() throws Exception {
+        client.queue("high").enqueue("rqjobs.noop");
+        Job reaped = client.queue("high").enqueue("rqjobs.noop");
+        List<ClaimedJob> taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 2, false).taken();
+        redis.raw().getScoredSortedSet("rq:wip:high", StringCodec.INSTANCE).remove(reaped.id());
+        Map<String, String> before = redis.hash("rq:job:" + reaped.id());
+
+        WorkerStore.Batch batch = store.finishMany(WORKER, List.of(success(taken.get(0), 1),
+                success(taken.get(1), 2)), HIGH_THEN_LOW, 0, false);
+
+        assertThat(batch.recorded()).containsExactly(true, false);
+        assertThat(redis.hash("rq:job:" + reaped.id())).isEqualTo(before);
+        assertThat(redis.raw().getKeys().countExists("rq:results:" + reaped.id())).isZero();
+        assertThat(redis.hash("jrq:stats")).containsEntry("finished", "1");
+    }
+
+    @Test
+    void finishMany_workersSuspendedOrSlotStillBusy_takesNothingAndKeepsTheSlotAsItIs() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        client.queue("high").enqueue("rqjobs.noop");
+        client.queue("high").enqueue("rqjobs.noop");
+        ClaimedJob running = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 1, false).taken().get(0);
+        redis.raw().getBucket("rq:suspended", StringCodec.INSTANCE).set("1");
+
+        WorkerStore.Batch suspended = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 4, true);
+        assertThat(suspended.suspended()).isTrue();
+        assertThat(suspended.taken()).isEmpty();
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
+                .containsEntry("current_job", running.jobId());
+        assertThat(client.queue("high").count()).isEqualTo(1);
+
+        store.finishMany(WORKER, List.of(success(running, null)), HIGH_THEN_LOW, 0, false);
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job");
+    }
+
+    @Test
+    void giveBack_jobsTakenAhead_backAtTheFrontInTheirOrderAndQueuedAsBefore() throws Exception {
+        Job first = client.queue("high").enqueue("rqjobs.noop");
+        Job second = client.queue("high").enqueue("rqjobs.noop");
+        Job third = client.queue("high").enqueue("rqjobs.noop");
+        Map<String, String> queuedHash = redis.hash("rq:job:" + second.id());
+        List<ClaimedJob> taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 2, false).taken();
+        ClaimedJob otherWorkers = store.finishMany("w2", List.of(), HIGH_THEN_LOW, 1, false).taken().get(0);
+
+        assertThat(store.giveBack(WORKER, List.of(taken.get(0), taken.get(1), otherWorkers))).isEqualTo(2);
+
+        assertThat(client.queue("high").jobIds(0, 10)).containsExactly(first.id(), second.id());
+        assertThat(redis.hash("rq:job:" + second.id())).isEqualTo(queuedHash);
+        assertThat(redis.raw().getScoredSortedSet("rq:wip:high").size()).as("w2's job stays leased").isEqualTo(1);
+        assertThat(third.status()).isEqualTo(JobStatus.STARTED);
+    }
+
+    @Test
     void heartbeat_slotCounts_addedToEachWorkerHash() {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         store.register("other", HIGH_THEN_LOW, Map.of());
@@ -245,6 +339,10 @@ class WorkerStoreIT {
         store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(1));
 
         assertThat(redis.raw().getKeys().countExists("rq:worker:" + WORKER)).isZero();
+    }
+
+    private WorkerStore.Success success(ClaimedJob job, Object value) {
+        return new WorkerStore.Success(job, store.encodeResult(value));
     }
 
     private ClaimedJob take(Duration block) throws InterruptedException {

@@ -11,6 +11,8 @@ public enum LuaScript {
     ENQUEUE_MANY("enqueue_many.lua"),
     DEQUEUE("dequeue.lua", "take.lua"),
     FINISH_SUCCESS("finish_success.lua", "dependents.lua", "take.lua"),
+    FINISH_MANY("finish_many.lua", "dependents.lua", "take.lua"),
+    GIVE_BACK("give_back.lua"),
     FINISH_FAILURE("finish_failure.lua", "dependents.lua"),
     EMPTY_QUEUE("empty_queue.lua"),
     DELETE_JOB("delete_job.lua"),

@@ -1,29 +1,36 @@
--- Library, prepended to dequeue.lua and finish_success.lua: take the next job for a worker slot and mark it
--- started. Queues are tried in the order given (priority); an id whose job hash is gone (deleted or expired
+-- Library, prepended to dequeue.lua, finish_success.lua and finish_many.lua: take jobs for a worker slot and mark
+-- them started. Queues are tried in the order given (priority); an id whose job hash is gone (deleted or expired
 -- while queued) is dropped, as RQ does, and the next one is tried.
 -- slot = {worker = rq:worker:<w>, suspended = rq:suspended, queue_keys = {...}, wip_keys = {...},
 --         queue_names = {...}, job_prefix = 'rq:job:', now = RQ timestamp, deadline = lease deadline (epoch s),
 --         name = worker name, worker_exists = nil until known}
--- The slot's hash gets state busy and current_job at each start (RQ's tools show them); its counters are the
+-- The slot's hash gets state busy and current_job when it takes (RQ's tools show them); its counters are the
 -- heartbeat's (batched per worker, never per job).
+-- A started job is replied as its hash was read just before the start: the four fields the start writes (status
+-- started, started_at and last_heartbeat = now, worker_name) are stale in the reply, and the client, which sent
+-- their values, sets them itself. why: copying the hash in Lua to patch four fields cost more than the rest of
+-- the start.
 -- why: the job id is only known after the pop, so its key cannot be declared; the cluster layout will keep it
 -- in the queue's hash slot.
 
--- Marks job `id` of queue i started for the slot; returns {queue name, id, field, value, ...} or nil when the
--- job hash is gone.
+-- Marks job `id` of queue i started for the slot; returns its hash as read before (HGETALL), or nil when the job
+-- hash is gone. The slot's own hash is the caller's to write (mark_slot_busy).
 local function start_job(slot, i, id)
   local job = slot.job_prefix .. id
-  -- why: read first, so that an empty reply says the hash is gone without an EXISTS; the fields this start
-  -- writes are then given their new values in the reply
+  -- why: read first, so that an empty reply says the hash is gone without an EXISTS
   local fields = redis.call('HGETALL', job)
   if #fields == 0 then
     return nil
   end
-  local started = {status = 'started', started_at = slot.now, last_heartbeat = slot.now, worker_name = slot.name}
   redis.call('HSET', job, 'status', 'started', 'started_at', slot.now, 'last_heartbeat', slot.now,
     'worker_name', slot.name)
   redis.call('PERSIST', job)
   redis.call('ZADD', slot.wip_keys[i], slot.deadline, id)
+  return fields
+end
+
+-- Shows job `id` as the slot's current job (state busy), unless the slot's hash is gone.
+local function mark_slot_busy(slot, id)
   if slot.worker_exists == nil then
     slot.worker_exists = redis.call('EXISTS', slot.worker) == 1
   end
@@ -31,43 +38,74 @@ local function start_job(slot, i, id)
     redis.call('HSET', slot.worker, 'state', 'busy', 'current_job', id, 'current_job_working_time', '0',
       'last_heartbeat', slot.now)
   end
-  local result = {slot.queue_names[i], id}
-  for n = 1, #fields, 2 do
-    local field = fields[n]
-    local value = started[field]
-    if value then
-      started[field] = nil
-    else
-      value = fields[n + 1]
-    end
-    result[#result + 1] = field
-    result[#result + 1] = value
-  end
-  for field, value in pairs(started) do
-    result[#result + 1] = field
-    result[#result + 1] = value
-  end
-  return result
 end
 
--- Pops and starts the next job; returns its start_job list, {} when every queue is empty, or {'suspended'}.
-local function take_next(slot)
-  if redis.call('EXISTS', slot.suspended) == 1 then
-    return {'suspended'}
+-- Appends a started job to `reply`: its queue name, its id, then its hash's fields and values.
+local function append_started(reply, slot, i, id, fields)
+  reply[#reply + 1] = slot.queue_names[i]
+  reply[#reply + 1] = id
+  for n = 1, #fields do
+    reply[#reply + 1] = fields[n]
   end
+end
+
+-- Starts job `id` (popped from queue i already) and returns {queue name, id, field, value...}, or nil when its
+-- hash is gone.
+local function start_popped(slot, i, id)
+  local fields = start_job(slot, i, id)
+  if not fields then
+    return nil
+  end
+  mark_slot_busy(slot, id)
+  local reply = {}
+  append_started(reply, slot, i, id, fields)
+  return reply
+end
+
+-- Pops and starts up to `wanted` jobs, appending to `reply`, for each, its queue name, its id, the number of
+-- hash items, then the items. Returns how many were started, or -1 when workers are suspended (none is taken).
+local function take_jobs(slot, wanted, reply)
+  if redis.call('EXISTS', slot.suspended) == 1 then
+    return -1
+  end
+  local taken = 0
   for i = 1, #slot.queue_keys do
-    while true do
+    while taken < wanted do
       local id = redis.call('LPOP', slot.queue_keys[i])
       if not id then
         break
       end
-      local started = start_job(slot, i, id)
-      if started then
-        return started
+      local fields = start_job(slot, i, id)
+      if fields then
+        taken = taken + 1
+        if taken == 1 then
+          mark_slot_busy(slot, id)
+        end
+        reply[#reply + 1] = slot.queue_names[i]
+        reply[#reply + 1] = id
+        reply[#reply + 1] = #fields
+        for n = 1, #fields do
+          reply[#reply + 1] = fields[n]
+        end
       end
     end
   end
-  return {}
+  return taken
+end
+
+-- Pops and starts the next job; returns {queue name, id, field, value...}, {} when every queue is empty, or
+-- {'suspended'}.
+local function take_next(slot)
+  local reply = {}
+  local taken = take_jobs(slot, 1, reply)
+  if taken < 0 then
+    return {'suspended'}
+  end
+  if taken == 0 then
+    return {}
+  end
+  table.remove(reply, 3) -- why: one job needs no count of its items
+  return reply
 end
 
 -- The slot described by KEYS from `first_key` on (rq:worker:<w>, rq:suspended, then rq:queue:<q>, rq:wip:<q>

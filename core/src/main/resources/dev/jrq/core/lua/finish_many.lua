@@ -1,0 +1,101 @@
+-- Record a worker slot's successes and take its next jobs, in one call: the batched form of finish_success.lua
+-- (each success written exactly as it writes one) followed by a take of up to `wanted` jobs (lib/take.lua), so a
+-- slot running short jobs pays one round trip, and one script call, for many of them.
+-- Each success is fenced as in finish_success.lua: when the job is no longer in rq:wip:<q> under this worker (its
+-- lease was reaped), nothing about it is written and its flag is '0'.
+-- KEYS[1] rq:worker:<w>   KEYS[2] rq:suspended   KEYS[3] jrq:stats
+-- KEYS[3i+1], KEYS[3i+2], KEYS[3i+3]   rq:queue:<q_i>, rq:wip:<q_i>, rq:finished:<q_i> for each queue i = 1..n
+-- ARGV[1] worker name   ARGV[2] now as an RQ timestamp   ARGV[3] now, epoch seconds
+-- ARGV[4] lease deadline of the jobs taken, epoch seconds
+-- ARGV[5..9] the key layout: job prefix, results prefix, queue prefix, deferred prefix, rq:queues
+-- ARGV[10] how many jobs to take (0: none)
+-- ARGV[11] the slot's hash: 'auto' (state busy with the first job taken as current_job; idle, without
+--          current_job, when none was) or 'keep' (untouched: the slot is still running jobs it holds)
+-- ARGV[12] n, the number of queues   ARGV[13] k: jobs are taken from the first k of them, in their order
+-- ARGV[14..13+n] the queue names (in the order of KEYS)
+-- ARGV[14+n..] the successes, four values each: job id, index i of its queue, result TTL in seconds (-1 keep
+--              forever, 0 delete the job), base64 of the serialized return value ('' for none)
+-- Counters: jrq:stats `finished` and `finished:<q>` grow by the successes recorded, once per queue per call.
+-- Returns {flags, taken, then per job taken: queue name, id, number of hash items, the items}: flags has one
+-- character per success, '1' recorded or '0' fenced off; taken is how many jobs were taken, -1 when workers are
+-- suspended. A taken job's hash is as read before its start (see lib/take.lua).
+local worker_name, now, now_epoch = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local prefixes = {job = ARGV[5], results = ARGV[6], queue = ARGV[7], deferred = ARGV[8], queues = ARGV[9]}
+local wanted = tonumber(ARGV[10])
+local queue_count, take_from = tonumber(ARGV[12]), tonumber(ARGV[13])
+local queue_names, wip_keys, finished_keys = {}, {}, {}
+local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {}, wip_keys = {}, queue_names = {},
+  job_prefix = prefixes.job, now = now, deadline = ARGV[4], name = worker_name}
+for i = 1, queue_count do
+  queue_names[i] = ARGV[13 + i]
+  wip_keys[i] = KEYS[3 * i + 2]
+  finished_keys[i] = KEYS[3 * i + 3]
+  if i <= take_from then
+    slot.queue_keys[i] = KEYS[3 * i + 1]
+    slot.wip_keys[i] = wip_keys[i]
+    slot.queue_names[i] = queue_names[i]
+  end
+end
+
+-- Records one success; returns whether it was (false: its lease is no longer this worker's).
+local function finish(id, i, ttl, value)
+  local job = prefixes.job .. id
+  -- why: ZREM is the lease check itself: it removes nothing, and nothing else is written, when the lease is gone
+  if redis.call('HGET', job, 'worker_name') ~= worker_name or redis.call('ZREM', wip_keys[i], id) == 0 then
+    return false
+  end
+  local results = prefixes.results .. id
+  settle_dependents(id, 'finished', job .. ':dependents', prefixes, now)
+  if ttl == 0 then
+    redis.call('DEL', job, results)
+    return true
+  end
+  redis.call('HSET', job, 'status', 'finished', 'ended_at', now, 'last_heartbeat', now)
+  if value == '' then
+    redis.call('XADD', results, 'MAXLEN', '~', '10', '*', 'type', '1')
+  else
+    redis.call('XADD', results, 'MAXLEN', '~', '10', '*', 'type', '1', 'return_value', value)
+  end
+  if ttl < 0 then
+    redis.call('PERSIST', job)
+    redis.call('PERSIST', results)
+    redis.call('ZADD', finished_keys[i], '+inf', id)
+  else
+    redis.call('EXPIRE', job, ttl)
+    redis.call('EXPIRE', results, ttl)
+    redis.call('ZADD', finished_keys[i], now_epoch + ttl, id)
+  end
+  return true
+end
+
+local flags = {}
+local recorded = {}
+local first_success = 14 + queue_count
+for n = first_success, #ARGV, 4 do
+  local i = tonumber(ARGV[n + 1])
+  if finish(ARGV[n], i, tonumber(ARGV[n + 2]), ARGV[n + 3]) then
+    flags[#flags + 1] = '1'
+    recorded[i] = (recorded[i] or 0) + 1
+  else
+    flags[#flags + 1] = '0'
+  end
+end
+local total = 0
+for i, count in pairs(recorded) do
+  redis.call('HINCRBY', KEYS[3], 'finished:' .. queue_names[i], count)
+  total = total + count
+end
+if total > 0 then
+  redis.call('HINCRBY', KEYS[3], 'finished', total)
+end
+
+local reply = {table.concat(flags), 0}
+if wanted > 0 then
+  reply[2] = take_jobs(slot, wanted, reply)
+end
+if ARGV[11] == 'auto' and reply[2] <= 0 and redis.call('EXISTS', KEYS[1]) == 1 then
+  -- why: never recreate an expired worker hash as a stub
+  redis.call('HDEL', KEYS[1], 'current_job')
+  redis.call('HSET', KEYS[1], 'state', 'idle', 'last_heartbeat', now)
+end
+return reply
