@@ -34,6 +34,11 @@ final class CallbackRunner {
         this.watchdog = watchdog;
     }
 
+    /** Whether the job has a callback of this kind ({@code success}, {@code failure} or {@code stopped}). */
+    boolean has(ClaimedJob job, String kind) {
+        return !job.record().fields().getOrDefault(kind + "_callback_name", "").isEmpty();
+    }
+
     /**
      * Runs the callback for an outcome, if the job has one.
      *

@@ -3,8 +3,8 @@ package dev.jrq.worker;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * How many more jobs the worker may take, shared by its slots (RQ's {@code --max-jobs}): a slot reserves one
- * before it takes a job and gives it back when there was none, so the slots together never take more.
+ * How many more jobs the worker may take, shared by its slots (RQ's {@code --max-jobs}): a slot reserves as
+ * many as it takes at once and gives it back when there was none, so the slots together never take more.
  */
 final class JobBudget {
     private final AtomicInteger remaining;
@@ -16,24 +16,27 @@ final class JobBudget {
 
     /** Reserves one job; false when the budget is spent. */
     boolean reserve() {
+        return reserveUpTo(1) == 1;
+    }
+
+    /** Reserves up to {@code wanted} jobs; returns how many it reserved, 0 when the budget is spent. */
+    int reserveUpTo(int wanted) {
         if (remaining == null) {
-            return true;
+            return wanted;
         }
         while (true) {
             int left = remaining.get();
-            if (left == 0) {
-                return false;
-            }
-            if (remaining.compareAndSet(left, left - 1)) {
-                return true;
+            int granted = Math.min(left, wanted);
+            if (granted == 0 || remaining.compareAndSet(left, left - granted)) {
+                return granted;
             }
         }
     }
 
-    /** Gives back a reservation that took no job. */
-    void release() {
-        if (remaining != null) {
-            remaining.incrementAndGet();
+    /** Gives back reservations that took no job. */
+    void release(int unused) {
+        if (remaining != null && unused > 0) {
+            remaining.addAndGet(unused);
         }
     }
 }

@@ -79,8 +79,15 @@ final class JobRunner {
             if (attempt.interruption() != null) {
                 outcome = Outcome.interrupted(attempt.interruption(), describe(attempt.interruption(), job, ""));
             }
-            String ended = record(attempt.workerName(), job, outcome,
-                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()), attempt);
+            Duration took = Duration.ofNanos(System.nanoTime() - attempt.startNanos());
+            if (outcome.error() == null && outcome.interruption() == null) {
+                Outcome unstorable = holdSuccess(attempt, outcome.value(), took);
+                if (unstorable == null) {
+                    return true; // why: the slot writes it with its next call (recordSuccesses)
+                }
+                outcome = unstorable;
+            }
+            String ended = record(attempt.workerName(), job, outcome, took);
             runCallback(job, ended, outcome);
             return true;
         } finally {
@@ -120,20 +127,65 @@ final class JobRunner {
         try {
             record(attempt.workerName(), job, Outcome.interrupted(attempt.interruption(), describe(
                     attempt.interruption(), job, "; the handler ignored the interrupt and was abandoned")),
-                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()), null);
+                    Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
         } finally {
             attempt.onAbandoned().run();
         }
     }
 
-    /** The one place the outcome of a run is decided and written. */
     /**
-     * Writes the outcome and returns its metric label.
-     *
-     * @param takesNext the attempt whose slot takes its next job in the same call, {@code null} for none
+     * Holds a success on the attempt for its slot to write; returns {@code null}, or, when the value cannot be
+     * stored, the failure to record instead.
      */
-    private String record(String workerName, ClaimedJob job, Outcome outcome, Duration took, RunningJob takesNext) {
-        String ended = write(workerName, job, outcome, took, takesNext);
+    private Outcome holdSuccess(RunningJob attempt, Object value, Duration took) {
+        ClaimedJob job = attempt.job();
+        try {
+            attempt.succeeded(new PendingSuccess(job, value, store.encodeResult(value), took,
+                    callbacks.has(job, "success"), System.nanoTime()));
+            return null;
+        } catch (SerializationException e) {
+            // why: a result that cannot be stored would leave the job started forever; fail it, saying why.
+            return Outcome.failure("the job returned a value that the serializer cannot store: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a slot's held successes and takes up to {@code wanted} next jobs for it in the same call
+     * ({@link WorkerStore#finishMany}); then counts each success (metrics, the slot's RQ counters) and runs its
+     * success callback. With {@code retry}, tries again while Redis cannot be reached, as every outcome write does
+     * (taking nothing on a retry: jobs a lost reply took stay leased to the slot until the reaper moves them on);
+     * without, the caller keeps the successes when the write fails.
+     */
+    WorkerStore.Batch recordSuccesses(String workerName, List<PendingSuccess> successes, List<String> takeQueues,
+                                      int wanted, boolean slotStillBusy, boolean retry) {
+        List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::toWrite).toList();
+        boolean[] firstTry = {true};
+        java.util.function.Supplier<WorkerStore.Batch> write = () -> {
+            int take = firstTry[0] ? wanted : 0;
+            firstTry[0] = false;
+            return store.finishMany(workerName, writes, takeQueues, take, slotStillBusy);
+        };
+        WorkerStore.Batch batch = retry && !successes.isEmpty() ? untilWritten(successes.get(0).job(), write)
+                : write.get();
+        for (int i = 0; i < successes.size(); i++) {
+            PendingSuccess success = successes.get(i);
+            ClaimedJob job = success.job();
+            String ended = batch.recorded().get(i) ? "finished" : logFenced(workerName, job);
+            if (ended.equals("finished")) {
+                LOG.debug("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), success.took().toMillis());
+            }
+            metrics.jobEnded(job, ended, success.took());
+            tallies.record(workerName, ended, success.took());
+            if (success.hasCallback()) {
+                runCallback(job, ended, Outcome.success(success.value()));
+            }
+        }
+        return batch;
+    }
+
+    /** Writes an outcome other than a held success and returns its metric label. */
+    private String record(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
+        String ended = write(workerName, job, outcome, took);
         metrics.jobEnded(job, ended, took);
         tallies.record(workerName, ended, took);
         return ended;
@@ -149,7 +201,7 @@ final class JobRunner {
         }
     }
 
-    private String write(String workerName, ClaimedJob job, Outcome outcome, Duration took, RunningJob takesNext) {
+    private String write(String workerName, ClaimedJob job, Outcome outcome, Duration took) {
         if (outcome.interruption() == Interruption.STOP) {
             // why: a user stopped it; RQ ends such a job 'stopped', in the failed registry, never retried
             if (untilWritten(job, () -> store.finishStopped(workerName, job, took)) == FailureOutcome.FENCED) {
@@ -157,32 +209,6 @@ final class JobRunner {
             }
             LOG.warn("{}: job {} stopped by request", job.queue(), job.jobId());
             return "stopped";
-        }
-        if (outcome.error() == null) {
-            try {
-                Object value = outcome.value();
-                List<String> nextQueues = takesNext == null ? List.of() : takesNext.nextQueues();
-                boolean[] firstTry = {true};
-                WorkerStore.Finished finished = untilWritten(job, () -> {
-                    // why: a retry after a lost reply must not take a second next job; the first one, if it was
-                    // taken, is leased to this slot and the reaper moves it on when its lease runs out
-                    List<String> queues = firstTry[0] ? nextQueues : List.<String>of();
-                    firstTry[0] = false;
-                    return store.finishSuccessAndTakeNext(workerName, job, value, took, queues);
-                });
-                if (takesNext != null) {
-                    takesNext.next(finished.next());
-                }
-                if (!finished.recorded()) {
-                    return logFenced(workerName, job);
-                }
-                LOG.debug("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), took.toMillis());
-                return "finished";
-            } catch (SerializationException e) {
-                // why: a result that cannot be stored would leave the job started forever; fail it, saying why.
-                outcome = Outcome.failure("the job returned a value that the serializer cannot store: "
-                        + e.getMessage());
-            }
         }
         String error = outcome.error();
         FailureOutcome failure = untilWritten(job, () -> store.finishFailure(workerName, job, error, took));

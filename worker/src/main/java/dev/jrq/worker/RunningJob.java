@@ -24,8 +24,7 @@ final class RunningJob {
     private final long startNanos = System.nanoTime();
     private boolean settled;
     private Interruption interruption;
-    private volatile java.util.function.Supplier<java.util.List<String>> nextQueues = java.util.List::of;
-    private volatile dev.jrq.core.WorkerStore.Take next = dev.jrq.core.WorkerStore.Take.NOTHING;
+    private volatile PendingSuccess success;
 
     RunningJob(String workerName, ClaimedJob job, Thread thread, Runnable onAbandoned) {
         this.workerName = workerName;
@@ -46,25 +45,13 @@ final class RunningJob {
         return startNanos;
     }
 
-    /**
-     * Where the slot's next job may come from when this one succeeds: asked when the success is written, so that
-     * the same call takes the next job (an empty list when the slot is stopping or may take no more).
-     */
-    void takeNextFrom(java.util.function.Supplier<java.util.List<String>> queues) {
-        this.nextQueues = queues;
+    /** The success the handler ended with, held for the slot to write; {@code null} for any other outcome. */
+    PendingSuccess success() {
+        return success;
     }
 
-    java.util.List<String> nextQueues() {
-        return nextQueues.get();
-    }
-
-    /** The job the success's write took for the slot, already started; {@code NOTHING} when none. */
-    dev.jrq.core.WorkerStore.Take next() {
-        return next;
-    }
-
-    void next(dev.jrq.core.WorkerStore.Take taken) {
-        this.next = taken;
+    void succeeded(PendingSuccess held) {
+        this.success = held;
     }
 
     /** Called when the attempt is abandoned: its thread no longer belongs to its slot. */

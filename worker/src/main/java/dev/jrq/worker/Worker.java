@@ -36,6 +36,11 @@ public final class Worker {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     /** The version this worker reports in its RQ worker hash. */
     public static final String VERSION = "jrq-0.1.0";
+    /**
+     * How long a slot may hold a success it has not written (it writes them with its next take) before the sweeper
+     * writes it: a job that follows short ones and runs long does not hold their results back.
+     */
+    private static final Duration HELD_SUCCESS_LIMIT = Duration.ofMillis(50);
     /** How long a cold stop waits for slots that are between taking a job and running it. */
     private static final Duration COLD_GRACE = Duration.ofSeconds(3);
 
@@ -85,7 +90,7 @@ public final class Worker {
         // alarms stay queued until their delay (180 s by default) runs out, thousands of them on a busy worker
         timerPool.setRemoveOnCancelPolicy(true);
         this.timers = timerPool;
-        WorkerMetrics metrics = new WorkerMetrics(handlers.names(), running::size, this::slotsBusy);
+        WorkerMetrics metrics = new WorkerMetrics(handlers.names(), () -> slotsBusy(true), this::slotsBusy);
         metrics.bindTo(meters);
         this.runner = new JobRunner(handlers, store, timers, options.abandonGrace(), metrics, tallies);
         this.budget = new JobBudget(options.maxJobs());
@@ -104,6 +109,8 @@ public final class Worker {
         long beat = options.heartbeat().toMillis();
         timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
+        long sweep = HELD_SUCCESS_LIMIT.toMillis() / 2;
+        timers.scheduleWithFixedDelay(this::writeHeldSuccesses, sweep, sweep, TimeUnit.MILLISECONDS);
         commands = store.onCommands(options.slotNames(), this::onCommand);
         slots.values().forEach(Thread::start);
         LOG.info("Worker {} started: {} slot(s) on queues {}{}", options.name(), slots.size(), options.queues(),
@@ -144,6 +151,7 @@ public final class Worker {
             if (attempt != null && attempt.settleAndInterrupt()) {
                 slot.requeueCold(attempt.job());
             }
+            slot.release(); // why: the jobs it took ahead go back to the front of their queues, not to the reaper
         }
         // why: a slot whose take has just started a job, not yet running it, puts that job back itself; wait for
         // those (a slot stuck in a handler was interrupted above and is not waited for)
@@ -182,6 +190,8 @@ public final class Worker {
                 break;
             }
         }
+        // why: a slot still in a long job holds the successes of the jobs before it; write them before the timers go
+        slots.keySet().forEach(WorkerSlot::release);
         timers.shutdownNow();
         closeCommands();
         heartbeat(); // why: the last counts of each slot reach its hash before it is unregistered
@@ -301,6 +311,13 @@ public final class Worker {
             } catch (RuntimeException e) {
                 LOG.warn("{}: reaping expired leases failed: {}", queue, e.getMessage());
             }
+        }
+    }
+
+    /** The sweeper: writes the successes slots have held for {@link #HELD_SUCCESS_LIMIT} while running a job. */
+    private void writeHeldSuccesses() {
+        for (WorkerSlot slot : slots.keySet()) {
+            slot.writeSuccessesOlderThan(HELD_SUCCESS_LIMIT);
         }
     }
 

@@ -29,8 +29,8 @@ final class WorkerSlot implements Runnable {
     private volatile boolean cold;
     private volatile boolean busy;
     private volatile RunningJob current;
-    /** Whether the last finish asked for the next job and found every queue empty. */
-    private boolean finishSawEmpty;
+    /** Jobs taken ahead and successes not written yet. */
+    private final HeldJobs held = new HeldJobs();
 
     /**
      * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
@@ -94,58 +94,191 @@ final class WorkerSlot implements Runnable {
         String state = "";
         int lastTaken = -1;
         long idleSince = System.nanoTime();
-        WorkerStore.Take pending = WorkerStore.Take.NOTHING; // a job the last success's write took already
-        while (!stopping || pending.job() != null) {
-            try {
-                WorkerStore.Take take = pending;
-                pending = WorkerStore.Take.NOTHING;
-                if (take.job() == null) {
-                    if (!budget.reserve()) {
-                        LOG.info("worker {}: the worker's --max-jobs are done; stopping", name);
-                        break;
+        try {
+            while (!stopping) {
+                try {
+                    ClaimedJob job = held.nextAhead();
+                    if (job == null) {
+                        WorkerStore.Take take = takeMore(options.strategy().order(queues, lastTaken));
+                        if (take == null) {
+                            LOG.info("worker {}: the worker's --max-jobs are done; stopping", name);
+                            break;
+                        }
+                        job = take.job();
+                        if (job == null) {
+                            state = setState(state, take.suspended() ? "suspended" : "idle");
+                            if (options.burst() || idleTooLong(idleSince)) {
+                                break;
+                            }
+                            if (take.suspended()) {
+                                Thread.sleep(BLOCK.toMillis()); // why: RQ's suspension has no event to wait on
+                            }
+                            continue;
+                        }
                     }
-                    take = store.take(name, options.strategy().order(queues, lastTaken),
-                            options.burst() ? Duration.ZERO : BLOCK, finishSawEmpty);
-                    finishSawEmpty = false;
-                }
-                if (take.job() == null) {
-                    budget.release();
-                    state = setState(state, take.suspended() ? "suspended" : "idle");
-                    if (options.burst() || idleTooLong(idleSince)) {
-                        break;
-                    }
-                    if (take.suspended()) {
-                        Thread.sleep(BLOCK.toMillis()); // why: RQ's suspension has no event to wait on
-                    }
-                    continue;
-                }
-                lastTaken = queues.indexOf(take.job().queue());
-                int taken = lastTaken;
-                pending = run(take.job(), () -> nextQueues(queues, taken));
-                state = "idle"; // why: the take script set busy and the finish script idle
-                idleSince = System.nanoTime();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                // why: Redis unreachable or a bug in a step; wait a moment and go on rather than die
-                LOG.error("worker {}: {}; retrying in 1 s", name, e.getMessage(), e);
-                if (!pause()) {
+                    lastTaken = queues.indexOf(job.queue());
+                    run(job);
+                    state = "idle"; // why: the take scripts set busy, and idle when they find nothing
+                    idleSince = System.nanoTime();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     break;
+                } catch (RuntimeException e) {
+                    // why: Redis unreachable or a bug in a step; wait a moment and go on rather than die
+                    LOG.error("worker {}: {}; retrying in 1 s", name, e.getMessage(), e);
+                    if (!pause()) {
+                        break;
+                    }
                 }
             }
+        } finally {
+            release();
         }
     }
 
     /**
-     * The queues the finish of a job may take the next one from, reserving it from the budget: none when the slot
-     * is stopping or the budget is spent.
+     * Writes the successes held and takes the next jobs in the same call, as many as {@link HeldJobs#aheadTarget()}
+     * (reserved from the budget); when that finds every queue empty, waits for a job (BLPOP) as RQ does. Returns
+     * the first job taken (the others are held ahead), nothing or suspended, or {@code null} when the budget is
+     * spent.
      */
-    private List<String> nextQueues(List<String> queues, int lastTaken) {
-        if (stopping || !budget.reserve()) {
-            return List.of();
+    private WorkerStore.Take takeMore(List<String> order) throws InterruptedException {
+        int reserved = budget.reserveUpTo(held.aheadTarget());
+        if (reserved == 0) {
+            writeSuccesses(false);
+            return null;
         }
-        return options.strategy().order(queues, lastTaken);
+        List<PendingSuccess> successes = held.takeSuccesses();
+        WorkerStore.Batch batch;
+        try {
+            batch = runner.recordSuccesses(name, successes, order, reserved, false, true);
+        } catch (RuntimeException e) {
+            budget.release(reserved);
+            throw e;
+        }
+        forget(successes);
+        List<ClaimedJob> taken = batch.taken();
+        budget.release(reserved - taken.size());
+        if (!taken.isEmpty()) {
+            taken.forEach(job -> running.put(job.jobId(), job.queue()));
+            held.addAhead(taken.subList(1, taken.size()));
+            return new WorkerStore.Take(taken.get(0), false);
+        }
+        if (batch.suspended()) {
+            return WorkerStore.Take.SUSPENDED;
+        }
+        if (!budget.reserve()) {
+            return null;
+        }
+        // why: the call above found every queue empty a moment ago; wait in Redis for the next push
+        WorkerStore.Take take = store.take(name, order, options.burst() ? Duration.ZERO : BLOCK, true);
+        if (take.job() == null) {
+            budget.release(1);
+        } else {
+            running.put(take.job().jobId(), take.job().queue());
+        }
+        return take;
+    }
+
+    /** Runs a job; its success is held, to be written with the slot's next call (at once when it has a callback). */
+    private void run(ClaimedJob job) {
+        busy = true;
+        RunningJob attempt = new RunningJob(name, job, Thread.currentThread(), () -> {
+            running.remove(job.jobId());
+            stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
+            release();
+            replaceAbandoned.accept(this);
+        });
+        current = attempt;
+        if (cold && attempt.settleAndInterrupt()) {
+            // why: a cold stop came while this job was being taken; it goes back to its queue, not run
+            Thread.interrupted();
+            current = null;
+            busy = false;
+            requeueCold(job);
+            return;
+        }
+        boolean kept = false;
+        try {
+            kept = runner.run(attempt);
+        } finally {
+            current = null;
+            busy = false;
+        }
+        if (!kept) {
+            return;
+        }
+        PendingSuccess success = attempt.success();
+        if (success == null) {
+            running.remove(job.jobId());
+            return;
+        }
+        held.ran(success.took());
+        held.addSuccess(success);
+        if (success.hasCallback()) {
+            writeSuccesses(true); // why: its callback runs once its success is written
+        }
+    }
+
+    /**
+     * Writes the successes held (sweeper: those held for {@code age} or more), taking no job. Called by the
+     * worker's sweeper while the slot runs a long job, so that the jobs before it do not wait for it to be shown
+     * finished; a write that fails keeps them for the slot's next call.
+     */
+    void writeSuccessesOlderThan(Duration age) {
+        List<PendingSuccess> stale = held.takeSuccessesOlderThan(age);
+        if (stale.isEmpty()) {
+            return;
+        }
+        try {
+            runner.recordSuccesses(name, stale, List.of(), 0, true, false);
+            forget(stale);
+        } catch (RuntimeException e) {
+            held.returnSuccesses(stale);
+            LOG.warn("worker {}: could not write {} success(es) yet: {}", name, stale.size(), e.getMessage());
+        }
+    }
+
+    /**
+     * Ends what the slot holds: writes its successes (the slot's hash shown idle unless {@code stillBusy}) and,
+     * when it stops, gives back the jobs it took ahead, to the front of their queues. Safe from any thread.
+     */
+    private void writeSuccesses(boolean stillBusy) {
+        List<PendingSuccess> successes = held.takeSuccesses();
+        if (!successes.isEmpty()) {
+            runner.recordSuccesses(name, successes, List.of(), 0, stillBusy, true);
+            forget(successes);
+        }
+    }
+
+    /**
+     * Writes the successes held and gives back the jobs taken ahead, to the front of their queues: the slot is
+     * stopping, stopped cold, or abandoned in a stuck handler. Safe from any thread, and more than once.
+     */
+    void release() {
+        try {
+            writeSuccesses(busy);
+        } catch (RuntimeException e) {
+            LOG.error("worker {}: could not write the successes it held: {} (the reaper will move their jobs on "
+                    + "when their lease runs out)", name, e.getMessage());
+        }
+        List<ClaimedJob> ahead = held.takeAhead();
+        if (ahead.isEmpty()) {
+            return;
+        }
+        try {
+            int given = store.giveBack(name, ahead);
+            LOG.info("worker {}: gave back {} job(s) it had taken ahead", name, given);
+        } catch (RuntimeException e) {
+            LOG.error("worker {}: could not give back {} job(s) taken ahead: {} (the reaper will move them on when "
+                    + "their lease runs out)", name, ahead.size(), e.getMessage());
+        }
+        ahead.forEach(job -> running.remove(job.jobId()));
+        budget.release(ahead.size());
+    }
+
+    private void forget(List<PendingSuccess> written) {
+        written.forEach(success -> running.remove(success.job().jobId()));
     }
 
     private boolean idleTooLong(long idleSinceNanos) {
@@ -155,54 +288,6 @@ final class WorkerSlot implements Runnable {
             return true;
         }
         return false;
-    }
-
-    /**
-     * Runs a job; returns the next job its finish took (already started, with a budget reservation), or
-     * {@code NOTHING} (and the reservation, if any, given back).
-     */
-    private WorkerStore.Take run(ClaimedJob job, java.util.function.Supplier<List<String>> nextQueues) {
-        busy = true;
-        running.put(job.jobId(), job.queue());
-        RunningJob attempt = new RunningJob(name, job, Thread.currentThread(), () -> {
-            running.remove(job.jobId());
-            stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
-            replaceAbandoned.accept(this);
-        });
-        boolean[] reserved = {false};
-        attempt.takeNextFrom(() -> {
-            List<String> queues = nextQueues.get();
-            reserved[0] = !queues.isEmpty();
-            return queues;
-        });
-        current = attempt;
-        if (cold && attempt.settleAndInterrupt()) {
-            // why: a cold stop came while this job was being taken; it goes back to its queue, not run
-            Thread.interrupted();
-            current = null;
-            busy = false;
-            requeueCold(job);
-            return WorkerStore.Take.NOTHING;
-        }
-        boolean kept = false;
-        try {
-            kept = runner.run(attempt);
-        } finally {
-            current = null;
-            if (kept) {
-                running.remove(job.jobId());
-            }
-            busy = false;
-        }
-        WorkerStore.Take next = kept ? attempt.next() : WorkerStore.Take.NOTHING;
-        finishSawEmpty = reserved[0] && kept && next == WorkerStore.Take.NOTHING;
-        if (next.job() == null && reserved[0]) {
-            budget.release();
-        }
-        if (next.job() != null) {
-            running.put(next.job().jobId(), next.job().queue());
-        }
-        return next;
     }
 
     private String setState(String current, String wanted) {
