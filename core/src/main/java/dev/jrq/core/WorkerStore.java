@@ -24,10 +24,11 @@ import org.redisson.client.codec.StringCodec;
  * What a worker process does in Redis: register its slots as RQ workers, take jobs, record their outcome, and
  * renew its leases. Each step is one round trip.
  *
- * <p>Round trips per job: 1 to take it (dequeue script: pop, mark started, lease, return the hash), 1 to
- * finish it (finish script). When the queues are empty the slot blocks in {@code BLPOP} and then takes the
- * popped id with the same dequeue script (2 in all). Heartbeats: 1 per worker process per interval, for all
- * its slots and running jobs together.
+ * <p>Round trips per job: a slot's successes are written, and its next jobs taken (popped, started, leased,
+ * their hashes returned), in one call ({@link #finishMany}); a slot running short jobs takes several at once, so
+ * a job costs a fraction of a round trip, and a slot running long ones one round trip per job. When the queues
+ * are empty the slot blocks in {@code BLPOP} and then takes the popped id with the dequeue script. Heartbeats: 1
+ * per worker process per interval, for all its slots and running jobs together.
  */
 public final class WorkerStore {
     /** How long a lease in {@code rq:wip:<q>} lasts unless renewed, by default. */
@@ -129,35 +130,8 @@ public final class WorkerStore {
      * RQ counters are not written per job: the worker adds them with its heartbeat ({@link SlotCounts}).
      */
     public boolean finishSuccess(String workerName, ClaimedJob job, Object returnValue, Duration workingTime) {
-        return finishSuccessAndTakeNext(workerName, job, returnValue, workingTime, List.of()).recorded();
-    }
-
-    /**
-     * Records a success as {@link #finishSuccess} does and, in the same round trip, takes the slot's next job from
-     * {@code nextQueues} (in that order; none when empty): the worker's hot path costs one round trip per job.
-     */
-    public Finished finishSuccessAndTakeNext(String workerName, ClaimedJob job, Object returnValue,
-                                             Duration workingTime, List<String> nextQueues) {
-        String id = job.jobId();
-        Duration resultTtl = job.record().resultTtl();
-        long ttl = resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds();
-        Instant now = client.clock().instant();
-        String encoded = encodeResult(returnValue);
-        List<String> keys = new ArrayList<>(List.of(RqKeys.job(id), RqKeys.results(id),
-                RqKeys.registry("wip", job.queue()), RqKeys.registry("finished", job.queue()),
-                RqKeys.worker(workerName), RqKeys.jobDependents(id), RqKeys.JRQ_STATS));
-        List<Object> args = new ArrayList<>(List.of(id, workerName, RqTime.format(now), now.getEpochSecond(), ttl,
-                encoded, seconds(workingTime)));
-        args.addAll(RqKeys.dependentsLayout());
-        args.add(RqKeys.QUEUES);
-        args.add(job.queue());
-        if (!nextQueues.isEmpty()) {
-            addTakeArguments(keys, args, workerName, nextQueues, now);
-        }
-        // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
-        List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_SUCCESS, keys, args.toArray());
-        boolean recorded = "1".equals(text((byte[]) reply.get(0)));
-        return new Finished(recorded, nextQueues.isEmpty() ? Take.NOTHING : parseTake(reply, 1, workerName, now));
+        return finishMany(workerName, List.of(new Success(job, encodeResult(returnValue))), List.of(), 0, false)
+                .recorded().get(0);
     }
 
     /**
@@ -289,15 +263,6 @@ public final class WorkerStore {
             args.add(queues.indexOf(job.queue()) + 1);
         }
         return (int) client.scripts().runForLong(LuaScript.GIVE_BACK, keys, args.toArray());
-    }
-
-    /**
-     * What {@link #finishSuccessAndTakeNext} did.
-     *
-     * @param recorded whether the success was written (false: fenced off, see {@link #finishSuccess})
-     * @param next     the slot's next job, already started, or nothing, or suspended
-     */
-    public record Finished(boolean recorded, Take next) {
     }
 
     /**

@@ -89,14 +89,18 @@ class ConcurrentCallsIT {
             perSlot.add(threads.submit(() -> {
                 Set<String> finished = new HashSet<>();
                 WorkerStore.Take take = store.take(slot, List.of("default"), Duration.ZERO);
-                while (take.job() != null) {
-                    ClaimedJob job = take.job();
-                    assertThat(job.record().workerName()).isEqualTo(slot);
-                    WorkerStore.Finished done = store.finishSuccessAndTakeNext(slot, job, job.record().payload()
-                            .args().get(0), Duration.ofMillis(1), List.of("default"));
-                    assertThat(done.recorded()).isTrue();
-                    assertThat(finished.add(job.jobId())).isTrue();
-                    take = done.next();
+                List<ClaimedJob> held = take.claimed().map(List::of).orElse(List.of());
+                while (!held.isEmpty()) {
+                    List<WorkerStore.Success> successes = new ArrayList<>();
+                    for (ClaimedJob job : held) {
+                        assertThat(job.record().workerName()).isEqualTo(slot);
+                        successes.add(new WorkerStore.Success(job,
+                                store.encodeResult(job.record().payload().args().get(0))));
+                        assertThat(finished.add(job.jobId())).isTrue();
+                    }
+                    WorkerStore.Batch done = store.finishMany(slot, successes, List.of("default"), 3, false);
+                    assertThat(done.recorded()).hasSize(held.size()).containsOnly(true);
+                    held = done.taken();
                 }
                 return finished;
             }));

@@ -54,14 +54,14 @@ class ThroughputCountersIT {
     }
 
     @Test
-    void finishSuccessAndTakeNext_countsTheFinishedJobOnly() throws Exception {
+    void finishMany_countsTheFinishedJobsOnly() throws Exception {
         client.queue("high").enqueue("rqjobs.noop");
         client.queue("high").enqueue("rqjobs.noop");
 
-        WorkerStore.Finished finished = store.finishSuccessAndTakeNext(WORKER, take(), 1, Duration.ofMillis(1),
-                List.of("high"));
+        WorkerStore.Batch batch = store.finishMany(WORKER, List.of(new WorkerStore.Success(take(), "")),
+                List.of("high"), 2, false);
 
-        assertThat(finished.next().claimed()).isPresent();
+        assertThat(batch.taken()).hasSize(1);
         assertThat(stats()).isEqualTo(Map.of("finished", "1", "finished:high", "1"));
     }
 

@@ -159,22 +159,6 @@ class WorkerStoreIT {
     }
 
     @Test
-    void finishSuccessAndTakeNext_nextJobTaken_workerStaysBusyOnTheNextJob() throws Exception {
-        store.register(WORKER, HIGH_THEN_LOW, Map.of());
-        client.queue("high").enqueue("rqjobs.noop");
-        Job second = client.queue("high").enqueue("rqjobs.noop");
-
-        WorkerStore.Finished finished = store.finishSuccessAndTakeNext(WORKER, take(Duration.ZERO), null,
-                Duration.ofMillis(1), HIGH_THEN_LOW);
-
-        assertThat(finished.next().job().jobId()).isEqualTo(second.id());
-        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
-                .containsEntry("current_job", second.id());
-        store.finishSuccessAndTakeNext(WORKER, finished.next().job(), null, Duration.ofMillis(1), HIGH_THEN_LOW);
-        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job");
-    }
-
-    @Test
     void finishMany_severalSuccessesAndTakes_eachRecordedAndTheNextJobsStartedInQueueOrder() throws Exception {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         Job first = client.queue("high").enqueue("rqjobs.noop");

@@ -12,6 +12,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One job at a time: take a job (blocking in Redis while the queues are empty), run it, record it, repeat until
  * told to stop, or, in burst mode, until every queue is empty. Shows in {@code rq:workers} as one RQ worker.
+ *
+ * <p>A slot whose jobs are short takes several per call and writes their successes with its next take
+ * ({@link HeldJobs}): one round trip serves many jobs. On a stop it writes the successes it holds and gives the
+ * jobs it took ahead back to the front of their queues. After a crash, those jobs are still leased to the slot,
+ * and the reaper moves them on when their lease runs out (failed as abandoned, or retried when they have retries
+ * left), as it does the job that was running: held jobs are never lost, but one whose success was not written yet
+ * is reported failed although it ran (at least once, as after any crash before a finish is written).
  */
 final class WorkerSlot implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerSlot.class);

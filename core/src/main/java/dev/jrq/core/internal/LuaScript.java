@@ -10,7 +10,6 @@ public enum LuaScript {
     ENQUEUE("enqueue.lua"),
     ENQUEUE_MANY("enqueue_many.lua"),
     DEQUEUE("dequeue.lua", "take.lua"),
-    FINISH_SUCCESS("finish_success.lua", "dependents.lua", "take.lua"),
     FINISH_MANY("finish_many.lua", "dependents.lua", "take.lua"),
     GIVE_BACK("give_back.lua"),
     FINISH_FAILURE("finish_failure.lua", "dependents.lua"),

@@ -1,8 +1,12 @@
--- Record a worker slot's successes and take its next jobs, in one call: the batched form of finish_success.lua
--- (each success written exactly as it writes one) followed by a take of up to `wanted` jobs (lib/take.lua), so a
--- slot running short jobs pays one round trip, and one script call, for many of them.
--- Each success is fenced as in finish_success.lua: when the job is no longer in rq:wip:<q> under this worker (its
--- lease was reaped), nothing about it is written and its flag is '0'.
+-- Record a worker slot's successes and take its next jobs, in one call: a slot running short jobs pays one round
+-- trip, and one script call, for many of them (one success and no take is a single finish).
+-- A success: status finished, ended_at, a result entry (type 1, RQ's successful) in rq:results:<id>, the job in
+-- rq:finished:<q> until its result TTL runs out (job and results keys expire with it; -1 keeps them, 0 deletes
+-- them), its dependents released (lib/dependents.lua). The slot's RQ counters (successful_job_count,
+-- total_working_time) are added by the worker's heartbeat, batched, not here.
+-- Fenced: when a job is no longer in rq:wip:<q> under this worker (its lease was reaped), nothing about it is
+-- written and its flag is '0', so a late finish cannot resurrect or double-book it.
+-- Then up to `wanted` jobs are taken and started for the slot (lib/take.lua).
 -- KEYS[1] rq:worker:<w>   KEYS[2] rq:suspended   KEYS[3] jrq:stats
 -- KEYS[3i+1], KEYS[3i+2], KEYS[3i+3]   rq:queue:<q_i>, rq:wip:<q_i>, rq:finished:<q_i> for each queue i = 1..n
 -- ARGV[1] worker name   ARGV[2] now as an RQ timestamp   ARGV[3] now, epoch seconds

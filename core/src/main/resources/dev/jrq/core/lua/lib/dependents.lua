@@ -1,4 +1,4 @@
--- Library, prepended to the scripts that end a job (finish_success, finish_failure, cancel_job, delete_job).
+-- Library, prepended to the scripts that end a job (finish_many, finish_failure, cancel_job, delete_job).
 -- settle_dependents(parent_id, parent_status, dependents_key, prefixes) releases the jobs waiting for a parent
 -- that just ended: a deferred child whose dependencies are all met (finished; or ended in any way when it allows
 -- dependency failures) is enqueued on its origin queue, at the front when its enqueue_at_front is 1. A child the
