@@ -21,7 +21,8 @@ import org.slf4j.MDC;
 
 /**
  * Runs one claimed job: finds its handler by name, runs it behind the one guard that catches everything the
- * handler throws, enforces its timeout, and records the outcome. Nothing a job does can stop the worker: a
+ * handler throws, enforces its timeout, and records the outcome: a failure at once, a success held on the attempt
+ * for its slot to write with its next call ({@link #recordSuccesses}). Nothing a job does can stop the worker: a
  * handler past its timeout is interrupted, and one that ignores the interrupt is abandoned (its job recorded
  * failed, its slot given a fresh thread).
  */

@@ -246,10 +246,7 @@ final class WorkerSlot implements Runnable {
         }
     }
 
-    /**
-     * Ends what the slot holds: writes its successes (the slot's hash shown idle unless {@code stillBusy}) and,
-     * when it stops, gives back the jobs it took ahead, to the front of their queues. Safe from any thread.
-     */
+    /** Writes the successes held, taking no job; the slot's hash is shown idle unless {@code stillBusy}. */
     private void writeSuccesses(boolean stillBusy) {
         List<PendingSuccess> successes = held.takeSuccesses();
         if (!successes.isEmpty()) {
