@@ -6,6 +6,7 @@ import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.JobCodec;
 import dev.jrq.core.internal.Scripts;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
 import org.redisson.api.Entry;
 import org.redisson.api.RBatch;
 import org.redisson.api.RBlockingQueue;
@@ -211,11 +216,8 @@ public final class WorkerStore {
         }
         int taken = ((Number) reply.get(1)).intValue();
         List<ClaimedJob> jobs = new ArrayList<>(Math.max(taken, 0));
-        int at = 2;
         for (int n = 0; n < taken; n++) {
-            int items = ((Number) reply.get(at + 2)).intValue();
-            jobs.add(claimed(reply, at, at + 3, at + 3 + items, workerName, now));
-            at += 3 + items;
+            jobs.add(claimed(reply, 2 + 3 * n, workerName, now));
         }
         return new Batch(recorded, jobs, taken < 0);
     }
@@ -501,7 +503,7 @@ public final class WorkerStore {
         args.addAll(queues);
     }
 
-    /** The job a take returned from {@code offset} on: {queue, id, field, value...}, {} or {'suspended'}. */
+    /** The job a take returned from {@code offset} on: {queue, id, packed hash}, {} or {'suspended'}. */
     private Take parseTake(List<?> reply, int offset, String workerName, Instant now) {
         int size = reply.size() - offset;
         if (size <= 0) {
@@ -510,19 +512,15 @@ public final class WorkerStore {
         if (size == 1) {
             return Take.SUSPENDED;
         }
-        return new Take(claimed(reply, offset, offset + 2, reply.size(), workerName, now), false);
+        return new Take(claimed(reply, offset, workerName, now), false);
     }
 
     /**
-     * The started job whose queue name and id are at {@code at} and {@code at + 1} of a take's reply, its hash's
-     * items from {@code from} to {@code to}: as read before its start, so the fields the start wrote are set here
-     * to the values it wrote (see lib/take.lua).
+     * The started job whose queue name, id and packed hash are at {@code at} of a take's reply. The hash is as read
+     * before its start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
      */
-    private ClaimedJob claimed(List<?> reply, int at, int from, int to, String workerName, Instant now) {
-        Map<String, byte[]> hash = new LinkedHashMap<>();
-        for (int i = from; i + 1 < to; i += 2) {
-            hash.put(text((byte[]) reply.get(i)), (byte[]) reply.get(i + 1));
-        }
+    private ClaimedJob claimed(List<?> reply, int at, String workerName, Instant now) {
+        Map<String, byte[]> hash = unpackHash((byte[]) reply.get(at + 2));
         byte[] started = RqTime.format(now).getBytes(StandardCharsets.UTF_8);
         hash.put("status", STARTED);
         hash.put("started_at", started);
@@ -530,6 +528,27 @@ public final class WorkerStore {
         hash.put("worker_name", workerName.getBytes(StandardCharsets.UTF_8));
         String jobId = text((byte[]) reply.get(at + 1));
         return new ClaimedJob(text((byte[]) reply.get(at)), client.codec().decodeJob(jobId, hash));
+    }
+
+    /** A hash as Redis's {@code cmsgpack.pack} packs HGETALL's reply: an array of field, value, ... strings. */
+    private static Map<String, byte[]> unpackHash(byte[] packed) {
+        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(packed)) {
+            int items = unpacker.unpackArrayHeader();
+            Map<String, byte[]> hash = new LinkedHashMap<>(items);
+            for (int i = 0; i + 1 < items; i += 2) {
+                String field = text(unpacker.readPayload(unpackStringHeader(unpacker)));
+                hash.put(field, unpacker.readPayload(unpackStringHeader(unpacker)));
+            }
+            return hash;
+        } catch (IOException | MessagePackException e) {
+            throw new IllegalStateException("a take's reply held no packed job hash: " + e.getMessage(), e);
+        }
+    }
+
+    /** The length of the next string (cmsgpack packs Lua strings as str, or as bin in newer versions). */
+    private static int unpackStringHeader(MessageUnpacker unpacker) throws IOException {
+        return unpacker.getNextFormat().getValueType() == ValueType.BINARY ? unpacker.unpackBinaryHeader()
+                : unpacker.unpackRawStringHeader();
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {

@@ -20,9 +20,9 @@
 -- ARGV[14+n..] the successes, four values each: job id, index i of its queue, result TTL in seconds (-1 keep
 --              forever, 0 delete the job), base64 of the serialized return value ('' for none)
 -- Counters: jrq:stats `finished` and `finished:<q>` grow by the successes recorded, once per queue per call.
--- Returns {flags, taken, then per job taken: queue name, id, number of hash items, the items}: flags has one
+-- Returns {flags, taken, then per job taken: queue name, id, its hash packed (see lib/take.lua)}: flags has one
 -- character per success, '1' recorded or '0' fenced off; taken is how many jobs were taken, -1 when workers are
--- suspended. A taken job's hash is as read before its start (see lib/take.lua).
+-- suspended.
 local worker_name, now, now_epoch = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local prefixes = {job = ARGV[5], results = ARGV[6], queue = ARGV[7], deferred = ARGV[8], queues = ARGV[9]}
 local wanted = tonumber(ARGV[10])
