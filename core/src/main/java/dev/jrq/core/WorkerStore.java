@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePackException;
 import org.msgpack.core.MessageUnpacker;
@@ -185,7 +186,7 @@ public final class WorkerStore {
             keys.add(RqKeys.registry("wip", queue));
             keys.add(RqKeys.registry("finished", queue));
         }
-        List<Object> args = new ArrayList<>(14 + queues.size() + 4 * successes.size());
+        List<Object> args = new ArrayList<>(15 + queues.size());
         args.add(workerName);
         args.add(RqTime.format(now));
         args.add(now.getEpochSecond());
@@ -200,13 +201,7 @@ public final class WorkerStore {
         args.add(queues.size());
         args.add(takeFrom);
         args.addAll(queues);
-        for (Success success : successes) {
-            Duration resultTtl = success.job().record().resultTtl();
-            args.add(success.job().jobId());
-            args.add(queues.indexOf(success.job().queue()) + 1);
-            args.add(resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds());
-            args.add(success.encodedResult());
-        }
+        args.add(packSuccesses(successes, queues));
         // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
         List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, keys, args.toArray());
         String flags = text((byte[]) reply.get(0));
@@ -220,6 +215,23 @@ public final class WorkerStore {
             jobs.add(claimed(reply, 2 + 3 * n, workerName, now));
         }
         return new Batch(recorded, jobs, taken < 0);
+    }
+
+    /** The successes as finish_many.lua unpacks them: one MessagePack array, four values per success. */
+    private static byte[] packSuccesses(List<Success> successes, List<String> queues) {
+        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+            packer.packArrayHeader(4 * successes.size());
+            for (Success success : successes) {
+                Duration resultTtl = success.job().record().resultTtl();
+                packer.packString(success.job().jobId());
+                packer.packInt(queues.indexOf(success.job().queue()) + 1);
+                packer.packLong(resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds());
+                packer.packString(success.encodedResult());
+            }
+            return packer.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot pack the successes", e); // why: in memory, never
+        }
     }
 
     /**
