@@ -169,6 +169,16 @@ public final class WorkerStore {
      */
     public Batch finishMany(String workerName, List<Success> successes, List<String> takeQueues, int wanted,
                             boolean slotStillBusy) {
+        return finishMany(workerName, successes, takeQueues, wanted, slotStillBusy, false);
+    }
+
+    /**
+     * {@link #finishMany(String, List, List, int, boolean)}, taking the jobs from the queues in priority order (all
+     * it can from the first, then the next), or, with {@code rotate}, one from each queue in turn, as RQ's
+     * {@code round_robin} and {@code random} strategies take one job per search.
+     */
+    public Batch finishMany(String workerName, List<Success> successes, List<String> takeQueues, int wanted,
+                            boolean slotStillBusy, boolean rotate) {
         Instant now = client.clock().instant();
         List<String> queues = new ArrayList<>(wanted > 0 ? takeQueues : List.of());
         int takeFrom = queues.size();
@@ -186,7 +196,7 @@ public final class WorkerStore {
             keys.add(RqKeys.registry("wip", queue));
             keys.add(RqKeys.registry("finished", queue));
         }
-        List<Object> args = new ArrayList<>(15 + queues.size());
+        List<Object> args = new ArrayList<>(16 + queues.size());
         args.add(workerName);
         args.add(RqTime.format(now));
         args.add(now.getEpochSecond());
@@ -202,6 +212,7 @@ public final class WorkerStore {
         args.add(takeFrom);
         args.addAll(queues);
         args.add(packSuccesses(successes, queues));
+        args.add(rotate ? "rotate" : "priority");
         // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
         List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, keys, args.toArray());
         String flags = text((byte[]) reply.get(0));

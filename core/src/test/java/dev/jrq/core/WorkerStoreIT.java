@@ -200,6 +200,24 @@ class WorkerStoreIT {
     }
 
     @Test
+    void finishMany_rotate_takesOneJobFromEachQueueInTurn() throws Exception {
+        List<Job> high = new java.util.ArrayList<>();
+        List<Job> low = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            high.add(client.queue("high").enqueue("rqjobs.noop"));
+            if (i < 1) {
+                low.add(client.queue("low").enqueue("rqjobs.noop"));
+            }
+        }
+
+        List<ClaimedJob> taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 5, false, true).taken();
+
+        assertThat(taken).extracting(ClaimedJob::jobId).containsExactly(high.get(0).id(), low.get(0).id(),
+                high.get(1).id(), high.get(2).id());
+        assertThat(store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 5, false, true).taken()).isEmpty();
+    }
+
+    @Test
     void finishMany_oneSuccessFencedOff_onlyTheOthersRecorded() throws Exception {
         client.queue("high").enqueue("rqjobs.noop");
         Job reaped = client.queue("high").enqueue("rqjobs.noop");

@@ -158,7 +158,9 @@ final class WorkerSlot implements Runnable {
         List<PendingSuccess> successes = held.takeSuccesses();
         WorkerStore.Batch batch;
         try {
-            batch = runner.recordSuccesses(name, successes, order, reserved, false, true);
+            // why: RQ's round_robin and random take one job per search; a batch takes one per queue in turn
+            boolean rotate = options.strategy() != DequeueStrategy.DEFAULT;
+            batch = runner.recordSuccesses(name, successes, order, reserved, rotate, false, true);
         } catch (RuntimeException e) {
             budget.release(reserved);
             throw e;
@@ -238,7 +240,7 @@ final class WorkerSlot implements Runnable {
             return;
         }
         try {
-            runner.recordSuccesses(name, stale, List.of(), 0, true, false);
+            runner.recordSuccesses(name, stale, List.of(), 0, false, true, false);
             forget(stale);
         } catch (RuntimeException e) {
             held.returnSuccesses(stale);
@@ -250,7 +252,7 @@ final class WorkerSlot implements Runnable {
     private void writeSuccesses(boolean stillBusy) {
         List<PendingSuccess> successes = held.takeSuccesses();
         if (!successes.isEmpty()) {
-            runner.recordSuccesses(name, successes, List.of(), 0, stillBusy, true);
+            runner.recordSuccesses(name, successes, List.of(), 0, false, stillBusy, true);
             forget(successes);
         }
     }

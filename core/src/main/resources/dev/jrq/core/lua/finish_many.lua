@@ -20,6 +20,7 @@
 -- ARGV[14+n] the successes, packed as one MessagePack array (cmsgpack) of four values each: job id, index i of its
 --            queue, result TTL in seconds (-1 keep forever, 0 delete the job), base64 of the serialized return
 --            value ('' for none). why: one argument instead of four per job, for Redis and for the client's encoder
+-- ARGV[15+n] 'rotate' to take one job from each queue in turn (round_robin, random), 'priority' otherwise
 -- Counters: jrq:stats `finished` and `finished:<q>` grow by the successes recorded, once per queue per call.
 -- Returns {flags, taken, then per job taken: queue name, id, its hash packed (see lib/take.lua)}: flags has one
 -- character per success, '1' recorded or '0' fenced off; taken is how many jobs were taken, -1 when workers are
@@ -96,7 +97,7 @@ end
 
 local reply = {table.concat(flags), 0}
 if wanted > 0 then
-  reply[2] = take_jobs(slot, wanted, reply)
+  reply[2] = take_jobs(slot, wanted, reply, ARGV[15 + queue_count] == 'rotate')
 end
 if ARGV[11] == 'auto' and reply[2] <= 0 and redis.call('EXISTS', KEYS[1]) == 1 then
   -- why: never recreate an expired worker hash as a stub

@@ -61,19 +61,26 @@ local function start_popped(slot, i, id)
   return reply
 end
 
--- Pops and starts up to `wanted` jobs, appending each to `reply` (append_started). Returns how many were started,
--- or -1 when workers are suspended (none is taken).
-local function take_jobs(slot, wanted, reply)
+-- Pops and starts up to `wanted` jobs, appending each to `reply` (append_started): from the first queue while it
+-- has jobs, then the next (priority); or, with `rotate`, one job from each queue in turn, starting over at the
+-- first, as RQ's round_robin and random strategies take one job per search. Returns how many were started, or -1
+-- when workers are suspended (none is taken).
+local function take_jobs(slot, wanted, reply, rotate)
   if redis.call('EXISTS', slot.suspended) == 1 then
     return -1
   end
   local taken = 0
-  for i = 1, #slot.queue_keys do
-    while taken < wanted do
-      local id = redis.call('LPOP', slot.queue_keys[i])
-      if not id then
-        break
-      end
+  local empty = {}
+  local queues = #slot.queue_keys
+  local i = 1
+  local idle = 0 -- why: queues tried in a row without a job; a whole turn of them ends the take
+  while taken < wanted and idle < queues do
+    local id = not empty[i] and redis.call('LPOP', slot.queue_keys[i])
+    if not id then
+      empty[i] = true
+      idle = idle + 1
+      i = i % queues + 1
+    else
       local fields = start_job(slot, i, id)
       if fields then
         taken = taken + 1
@@ -81,6 +88,10 @@ local function take_jobs(slot, wanted, reply)
           mark_slot_busy(slot, id)
         end
         append_started(reply, slot, i, id, fields)
+        if rotate then
+          idle = 0
+          i = i % queues + 1
+        end
       end
     end
   end
