@@ -230,7 +230,9 @@ public final class WorkerStore {
 
     /** The successes as finish_many.lua unpacks them: one MessagePack array, four values per success. */
     private static byte[] packSuccesses(List<Success> successes, List<String> queues) {
-        try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
+        // why: sized to the successes (an id, two numbers, a short result each), not msgpack's default 8 KiB
+        try (MessageBufferPacker packer = new MessagePack.PackerConfig().withBufferSize(64 + 96 * successes.size())
+                .newBufferPacker()) {
             packer.packArrayHeader(4 * successes.size());
             for (Success success : successes) {
                 Duration resultTtl = success.job().record().resultTtl();
