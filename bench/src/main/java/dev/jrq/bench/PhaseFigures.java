@@ -18,7 +18,8 @@ import java.util.TreeMap;
  *                           (producer, worker slots, Redis client threads), -1 when the JVM cannot tell
  */
 record PhaseFigures(String phase, int jobs, double seconds, long redisCommands, long redisCpuMicros,
-                    long jvmCpuMicros, Map<String, Long> commandsByName, long allocatedBytes) {
+                    long jvmCpuMicros, Map<String, Long> commandsByName, long allocatedBytes)
+        implements PerJobRates {
 
     PhaseFigures(String phase, int jobs, double seconds, long redisCommands, long redisCpuMicros, long jvmCpuMicros,
                  Map<String, Long> commandsByName) {
@@ -30,18 +31,6 @@ record PhaseFigures(String phase, int jobs, double seconds, long redisCommands, 
             throw new IllegalArgumentException("a phase handles at least one job; was " + jobs);
         }
         commandsByName = Map.copyOf(commandsByName);
-    }
-
-    double jobsPerSecond() {
-        return seconds > 0 ? jobs / seconds : Double.NaN;
-    }
-
-    double redisCommandsPerJob() {
-        return (double) redisCommands / jobs;
-    }
-
-    double redisCpuMicrosPerJob() {
-        return (double) redisCpuMicros / jobs;
     }
 
     double jvmCpuMicrosPerJob() {

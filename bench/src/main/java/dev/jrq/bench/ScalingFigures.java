@@ -20,7 +20,8 @@ import java.util.List;
  * @param cores           processors of the machine, shared by Redis, the workers and the benchmark
  */
 record ScalingFigures(int jvms, int concurrency, int jobs, double seconds, long redisCommands, long redisCpuMicros,
-                      long workerCpuMicros, long allocatedBytes, long peakRssKilobytes, long gcCount, int cores) {
+                      long workerCpuMicros, long allocatedBytes, long peakRssKilobytes, long gcCount, int cores)
+        implements PerJobRates {
 
     /** The figures of the worker JVMs' reports and of Redis' counters over their run. */
     static ScalingFigures of(int concurrency, int jobs, List<ChildFigures> children, ServerStats redis, int cores) {
@@ -33,18 +34,6 @@ record ScalingFigures(int jvms, int concurrency, int jobs, double seconds, long 
                 allocationKnown ? children.stream().mapToLong(ChildFigures::allocatedBytes).sum() : -1,
                 children.stream().mapToLong(ChildFigures::peakRssKilobytes).max().orElse(-1),
                 children.stream().mapToLong(ChildFigures::gcCount).sum(), cores);
-    }
-
-    double jobsPerSecond() {
-        return seconds > 0 ? jobs / seconds : Double.NaN;
-    }
-
-    double redisCommandsPerJob() {
-        return (double) redisCommands / jobs;
-    }
-
-    double redisCpuMicrosPerJob() {
-        return (double) redisCpuMicros / jobs;
     }
 
     /** How busy Redis' one command thread was over the drain: its CPU over the drain's wall time (1 = 100%). */
