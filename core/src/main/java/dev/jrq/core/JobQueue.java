@@ -139,11 +139,12 @@ public final class JobQueue {
             Instant createdAt = now.plusNanos(1_000L * ids.size());
             prepared.add(request);
             ids.add(jobId);
-            if (run != null && (run.size() == JOBS_PER_ENQUEUE_CALL || !parents(request).isEmpty())) {
+            boolean independent = parents(request).isEmpty();
+            if (run != null && (run.size() == JOBS_PER_ENQUEUE_CALL || !independent)) {
                 calls.add(run.addTo(batch));
                 run = null;
             }
-            if (parents(request).isEmpty()) {
+            if (independent) {
                 if (run == null) {
                     run = new EnqueueRun(Math.min(JOBS_PER_ENQUEUE_CALL, requests.size() - ids.size() + 1));
                 }

@@ -79,15 +79,17 @@ public final class Scripts {
     }
 
     /** Adds a script call that returns an integer to a batch; the batch sends it with the others. */
+    @SuppressWarnings("unchecked") // why: a LONG reply is a Long
     public RFuture<Long> addToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
-        return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
-                RScript.ReturnType.LONG, new ArrayList<>(keys), encode(args));
+        return (RFuture<Long>) (RFuture<?>) addEncodedToBatch(batch, script, RScript.ReturnType.LONG,
+                new ArrayList<>(keys), encode(args));
     }
 
     /** Adds a script call that returns an array (of integers or strings) to a batch. */
+    @SuppressWarnings("unchecked") // why: a LIST reply is a List
     public RFuture<List<Object>> addListToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
-        return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
-                RScript.ReturnType.LIST, new ArrayList<>(keys), encode(args));
+        return (RFuture<List<Object>>) (RFuture<?>) addEncodedToBatch(batch, script, RScript.ReturnType.LIST,
+                new ArrayList<>(keys), encode(args));
     }
 
     /** Makes sure Redis knows the script, e.g. before a batch that calls it. */
