@@ -13,7 +13,6 @@ import dev.jrq.core.internal.Scripts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +40,8 @@ public final class JobQueue {
 
     /** The most jobs one enqueue_many.lua call saves; why: a script holds Redis for as long as it runs. */
     private static final int JOBS_PER_ENQUEUE_CALL = 1000;
-    /** About how many ARGV one job takes in an enqueue_many.lua call: 6 of its own and its hash's fields. */
-    private static final int FIELDS_PER_JOB = 36;
+    /** How many ARGV a job without optional fields takes in an enqueue_many.lua call (lib/queued_job.lua). */
+    private static final int ARGS_PER_JOB = 8;
 
     private final JrqClient client;
     private final String name;
@@ -191,8 +190,9 @@ public final class JobQueue {
             keys = new ArrayList<>(2 + expected);
             keys.add(RqKeys.QUEUES);
             keys.add(RqKeys.queue(name));
-            args = new ArrayList<>(2 + expected * FIELDS_PER_JOB);
+            args = new ArrayList<>(3 + expected * ARGS_PER_JOB);
             args.add(RqKeys.queue(name));
+            args.add(name);
             args.add(0);
         }
 
@@ -201,17 +201,12 @@ public final class JobQueue {
         }
 
         void add(String jobId, JobRequest request, Instant createdAt) {
-            List<Object> fields = client.codec().queuedJobFields(name, request, createdAt);
-            JobOptions options = request.options();
             keys.add(RqKeys.job(jobId));
-            args.addAll(Arrays.asList(jobId, options.atFront() ? "1" : "0",
-                    options.ttl() == null ? 0 : options.ttl().getSeconds(), options.unique() ? "1" : "0",
-                    RqTime.format(createdAt), fields.size()));
-            args.addAll(fields);
+            client.codec().addQueuedJob(args, jobId, idGiven(request), request, RqTime.format(createdAt));
         }
 
         RFuture<List<Object>> addTo(RBatch batch) {
-            args.set(1, size());
+            args.set(2, size());
             return client.scripts().addListToBatch(batch, LuaScript.ENQUEUE_MANY, keys, args.toArray());
         }
     }
@@ -463,16 +458,15 @@ public final class JobQueue {
     }
 
     private Object[] enqueueArguments(String jobId, JobRequest request, Instant now) {
-        List<Object> fields = client.codec().queuedJobFields(name, request, now);
-        List<Object> args = new ArrayList<>(fields.size() + 6);
-        Object ttl = request.options().ttl() == null ? 0 : request.options().ttl().getSeconds();
-        JobOptions options = request.options();
         List<String> parents = parents(request);
-        args.addAll(Arrays.asList(RqKeys.queue(name), jobId, options.atFront() ? "1" : "0", ttl,
-                options.unique() ? "1" : "0", RqTime.format(now), parents.size(),
-                options.dependsOn() != null && options.dependsOn().allowFailure() ? "1" : "0"));
+        JobOptions options = request.options();
+        List<Object> args = new ArrayList<>(4 + parents.size() + ARGS_PER_JOB);
+        args.add(RqKeys.queue(name));
+        args.add(name);
+        args.add(parents.size());
+        args.add(options.dependsOn() != null && options.dependsOn().allowFailure() ? "1" : "0");
         args.addAll(parents);
-        args.addAll(fields);
+        client.codec().addQueuedJob(args, jobId, idGiven(request), request, RqTime.format(now));
         return args.toArray();
     }
 
@@ -493,6 +487,10 @@ public final class JobQueue {
             fields.add("1");
         }
         return fields;
+    }
+
+    private static boolean idGiven(JobRequest request) {
+        return request.options().jobId() != null;
     }
 
     private static String jobId(JobRequest request) {

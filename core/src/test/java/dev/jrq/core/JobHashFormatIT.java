@@ -3,6 +3,7 @@ package dev.jrq.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jrq.api.Callbacks;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.core.testing.RedisServerExtension;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.InflaterInputStream;
@@ -115,5 +117,50 @@ class JobHashFormatIT {
 
         assertThat(redis.raw().getSet("rq:queues", StringCodec.INSTANCE).readAll())
                 .containsExactlyInAnyOrder("rq:queue:default", "rq:queue:low");
+    }
+
+    @Test
+    void enqueueAndEnqueueMany_fieldsInRqsOrder_callbackNamesInTheirPlace(TestRedis redis) {
+        JobQueue queue = redis.newClient().queue("default");
+        JobOptions withCallbacks = JobOptions.builder().callbacks(Callbacks.onSuccess("rqjobs.on_success_cb")
+                .withOnFailure("rqjobs.on_failure_cb")).resultTtl(Duration.ofSeconds(600)).build();
+        Job one = queue.enqueue(JobRequest.of("rqjobs.noop").withOptions(withCallbacks));
+        Job many = queue.enqueueMany(List.of(JobRequest.of("rqjobs.noop").withOptions(withCallbacks))).get(0);
+
+        for (Job job : List.of(one, many)) {
+            List<String> fieldsAndValues = hashInStoredOrder(redis, "rq:job:" + job.id());
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < fieldsAndValues.size(); i += 2) {
+                fields.add(fieldsAndValues.get(i));
+            }
+            assertThat(fields).as("RQ 1.13's order, then the optional fields").containsExactly("status",
+                    "created_at", "data", "success_callback_name", "failure_callback_name", "started_at", "ended_at",
+                    "last_heartbeat", "worker_name", "origin", "description", "enqueued_at", "timeout", "result_ttl",
+                    "success_callback_timeout", "failure_callback_timeout");
+            assertThat(redis.hash("rq:job:" + job.id())).containsEntry("success_callback_name", "rqjobs.on_success_cb")
+                    .containsEntry("failure_callback_name", "rqjobs.on_failure_cb").containsEntry("result_ttl", "600")
+                    .containsEntry("success_callback_timeout", "60");
+        }
+    }
+
+    @Test
+    void enqueue_givenIdOfAFinishedJob_oldHashReplacedNotMergedInto(TestRedis redis) {
+        JobQueue queue = redis.newClient().queue("default");
+        JobOptions sameId = JobOptions.builder().jobId("nightly-report").build();
+        queue.enqueue(JobRequest.of("reports.nightly").withOptions(sameId));
+        redis.raw().<String, String>getMap("rq:job:nightly-report", StringCodec.INSTANCE)
+                .putAll(Map.of("status", "finished", "ended_at", "2026-12-01T00:00:01.000000Z", "exc_info", "old"));
+
+        queue.enqueue(JobRequest.of("reports.nightly").withOptions(sameId));
+        queue.enqueueMany(List.of(JobRequest.of("reports.nightly").withOptions(sameId)));
+
+        assertThat(redis.hash("rq:job:nightly-report")).doesNotContainKey("exc_info")
+                .containsEntry("status", "queued").containsEntry("ended_at", "");
+    }
+
+    /** HGETALL as Redis replies it: field, value, ... in the hash's own order. */
+    private static List<String> hashInStoredOrder(TestRedis redis, String key) {
+        return redis.raw().getScript(StringCodec.INSTANCE).eval(org.redisson.api.RScript.Mode.READ_ONLY,
+                "return redis.call('HGETALL', KEYS[1])", org.redisson.api.RScript.ReturnType.LIST, List.of(key));
     }
 }

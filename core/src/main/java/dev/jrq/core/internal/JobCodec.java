@@ -61,10 +61,54 @@ public final class JobCodec {
         add(fields, "last_heartbeat", "");
         add(fields, "worker_name", "");
         add(fields, "origin", queue);
-        add(fields, "description", options.description() != null ? options.description()
-                : PythonRepr.callString(request.jobName(), request.args(), request.kwargs()));
+        add(fields, "description", description(request));
         add(fields, "enqueued_at", timestamp);
-        add(fields, "timeout", options.timeout() == null ? DEFAULT_TIMEOUT_SECONDS : options.timeout().getSeconds());
+        add(fields, "timeout", timeoutSeconds(options));
+        addOptionalFields(fields, options);
+        return fields;
+    }
+
+    /**
+     * Appends a new queued job as enqueue.lua and enqueue_many.lua read it (lib/queued_job.lua): id, flags, ttl,
+     * created_at, data, description, timeout, then how many items follow and the items of the fields only some
+     * jobs have. The scripts write the fields every queued job has with the same value themselves.
+     *
+     * @param idGiven whether the caller chose the id (an old hash of that id is then replaced)
+     * @param createdAt RQ's timestamp of the job's creation, also its enqueued_at and the scripts' replay marker
+     */
+    public void addQueuedJob(List<Object> args, String jobId, boolean idGiven, JobRequest request, String createdAt) {
+        JobOptions options = request.options();
+        args.add(jobId);
+        args.add((options.atFront() ? "F" : "") + (options.unique() ? "U" : "") + (idGiven ? "G" : ""));
+        args.add(options.ttl() == null ? 0 : options.ttl().getSeconds());
+        args.add(createdAt);
+        args.add(encodePayload(request));
+        args.add(description(request));
+        args.add(timeoutSeconds(options));
+        int countAt = args.size();
+        args.add(0);
+        Callbacks callbacks = options.callbacks();
+        if (callbacks != null && callbacks.onSuccess() != null) {
+            add(args, "success_callback_name", callbacks.onSuccess());
+        }
+        if (callbacks != null && callbacks.onFailure() != null) {
+            add(args, "failure_callback_name", callbacks.onFailure());
+        }
+        addOptionalFields(args, options);
+        args.set(countAt, args.size() - countAt - 1);
+    }
+
+    private static String description(JobRequest request) {
+        String given = request.options().description();
+        return given != null ? given : PythonRepr.callString(request.jobName(), request.args(), request.kwargs());
+    }
+
+    private static long timeoutSeconds(JobOptions options) {
+        return options.timeout() == null ? DEFAULT_TIMEOUT_SECONDS : options.timeout().getSeconds();
+    }
+
+    /** The fields after RQ's fixed ones that only some jobs have: TTLs, meta, retries, callbacks, dependency. */
+    private void addOptionalFields(List<Object> fields, JobOptions options) {
         addSeconds(fields, "result_ttl", options.resultTtl());
         addSeconds(fields, "failure_ttl", options.failureTtl());
         addSeconds(fields, "ttl", options.ttl());
@@ -74,13 +118,12 @@ public final class JobCodec {
         if (options.retry() != null) {
             addRetry(fields, options.retry());
         }
-        if (callbacks != null) {
-            addCallbacks(fields, callbacks);
+        if (options.callbacks() != null) {
+            addCallbacks(fields, options.callbacks());
         }
         if (options.dependsOn() != null) {
             addDependency(fields, options.dependsOn(), options.atFront());
         }
-        return fields;
     }
 
     /**

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /** The Lua scripts in {@code dev/jrq/core/lua}, one per multi-key operation; KEYS and ARGV are documented in each. */
 public enum LuaScript {
-    ENQUEUE("enqueue.lua"),
-    ENQUEUE_MANY("enqueue_many.lua"),
+    ENQUEUE("enqueue.lua", "queued_job.lua"),
+    ENQUEUE_MANY("enqueue_many.lua", "queued_job.lua"),
     DEQUEUE("dequeue.lua", "take.lua"),
     FINISH_MANY("finish_many.lua", "dependents.lua", "take.lua"),
     GIVE_BACK("give_back.lua"),
