@@ -24,6 +24,9 @@ public enum JobStatus {
     STOPPED,
     CANCELED;
 
+    /** why: written and compared on every enqueue and take; lower-cased once, not per call. */
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     private static final Map<JobStatus, Set<JobStatus>> MOVES = new EnumMap<>(JobStatus.class);
 
     static {
@@ -42,7 +45,7 @@ public enum JobStatus {
 
     /** The name RQ writes in a job hash's {@code status} field, e.g. {@code "queued"}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Whether a job may move from this status to {@code next}. */

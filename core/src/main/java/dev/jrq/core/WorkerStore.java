@@ -1,7 +1,9 @@
 package dev.jrq.core;
 
+import dev.jrq.api.JobStatus;
 import dev.jrq.api.SerializationException;
 import dev.jrq.core.internal.LuaScript;
+import dev.jrq.core.internal.PackedJobHash;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.JobCodec;
@@ -18,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.value.ValueType;
 import org.redisson.api.Entry;
 import org.redisson.api.RBatch;
 import org.redisson.api.RBlockingQueue;
@@ -44,7 +43,6 @@ public final class WorkerStore {
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
 
-    private static final byte[] STARTED = "started".getBytes(StandardCharsets.UTF_8);
 
     private final JrqClient client;
     private final Duration lease;
@@ -545,35 +543,15 @@ public final class WorkerStore {
      * before its start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
      */
     private ClaimedJob claimed(List<?> reply, int at, String workerName, Instant now) {
-        Map<String, byte[]> hash = unpackHash((byte[]) reply.get(at + 2));
-        byte[] started = RqTime.format(now).getBytes(StandardCharsets.UTF_8);
-        hash.put("status", STARTED);
-        hash.put("started_at", started);
-        hash.put("last_heartbeat", started);
-        hash.put("worker_name", workerName.getBytes(StandardCharsets.UTF_8));
+        PackedJobHash hash = PackedJobHash.unpack((byte[]) reply.get(at + 2));
+        String started = RqTime.format(now);
+        hash.text().put("status", JobStatus.STARTED.wireName());
+        hash.text().put("started_at", started);
+        hash.text().put("last_heartbeat", started);
+        hash.text().put("worker_name", workerName);
         String jobId = text((byte[]) reply.get(at + 1));
-        return new ClaimedJob(text((byte[]) reply.get(at)), client.codec().decodeJob(jobId, hash));
-    }
-
-    /** A hash as Redis's {@code cmsgpack.pack} packs HGETALL's reply: an array of field, value, ... strings. */
-    private static Map<String, byte[]> unpackHash(byte[] packed) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(packed)) {
-            int items = unpacker.unpackArrayHeader();
-            Map<String, byte[]> hash = new LinkedHashMap<>(items);
-            for (int i = 0; i + 1 < items; i += 2) {
-                String field = text(unpacker.readPayload(unpackStringHeader(unpacker)));
-                hash.put(field, unpacker.readPayload(unpackStringHeader(unpacker)));
-            }
-            return hash;
-        } catch (IOException | MessagePackException e) {
-            throw new IllegalStateException("a take's reply held no packed job hash: " + e.getMessage(), e);
-        }
-    }
-
-    /** The length of the next string (cmsgpack packs Lua strings as str, or as bin in newer versions). */
-    private static int unpackStringHeader(MessageUnpacker unpacker) throws IOException {
-        return unpacker.getNextFormat().getValueType() == ValueType.BINARY ? unpacker.unpackBinaryHeader()
-                : unpacker.unpackRawStringHeader();
+        return new ClaimedJob(text((byte[]) reply.get(at)),
+                client.codec().decodeJob(jobId, hash.text(), hash.data(), hash.meta()));
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {

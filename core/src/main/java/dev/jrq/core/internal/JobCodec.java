@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,16 +194,29 @@ public final class JobCodec {
 
     /** A job hash read with {@code HGETALL}, decoded. */
     public JobRecord decodeJob(String id, Map<String, byte[]> hash) {
-        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, String> text = new HashMap<>();
         hash.forEach((field, value) -> {
-            if (!"data".equals(field) && !"exc_info".equals(field)) {
+            if (!isBinaryField(field)) {
                 text.put(field, new String(value, StandardCharsets.UTF_8));
             }
         });
-        return new JobRecord(id, status(text.get("status")), text.get("origin"), decodePayload(hash.get("data")),
+        return decodeJob(id, text, hash.get("data"), hash.get("meta"));
+    }
+
+    /**
+     * A job hash decoded from its text fields (every field but {@link #isBinaryField binary} ones) and its
+     * {@code data} and {@code meta} bytes, either {@code null} when absent.
+     */
+    public JobRecord decodeJob(String id, Map<String, String> text, byte[] data, byte[] meta) {
+        return new JobRecord(id, status(text.get("status")), text.get("origin"), decodePayload(data),
                 text.get("description"), RqTime.parse(text.get("created_at")), RqTime.parse(text.get("enqueued_at")),
                 RqTime.parse(text.get("started_at")), RqTime.parse(text.get("ended_at")),
-                emptyToNull(text.get("worker_name")), decodeMeta(hash.get("meta")), text);
+                emptyToNull(text.get("worker_name")), decodeMeta(meta), text);
+    }
+
+    /** Whether a job hash's field holds bytes that are not text: the zlib payload or a pickled traceback. */
+    public static boolean isBinaryField(String field) {
+        return "data".equals(field) || "exc_info".equals(field);
     }
 
     /** Base64 of the serialized value, RQ's {@code return_value}; {@code ""} for {@code null}. */
