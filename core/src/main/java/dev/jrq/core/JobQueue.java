@@ -206,7 +206,7 @@ public final class JobQueue {
         }
 
         RFuture<List<Object>> addTo(RBatch batch) {
-            args.set(2, size());
+            args.set(2, Integer.toString(size()));
             return client.scripts().addListToBatch(batch, LuaScript.ENQUEUE_MANY, keys, args.toArray());
         }
     }

@@ -72,7 +72,7 @@ public final class JobCodec {
     /**
      * Appends a new queued job as enqueue.lua and enqueue_many.lua read it (lib/queued_job.lua): id, flags, ttl,
      * created_at, data, description, timeout, then how many items follow and the items of the fields only some
-     * jobs have. The scripts write the fields every queued job has with the same value themselves.
+     * jobs have, numbers as text. The scripts write the fields every queued job has with the same value themselves.
      *
      * @param idGiven whether the caller chose the id (an old hash of that id is then replaced)
      * @param createdAt RQ's timestamp of the job's creation, also its enqueued_at and the scripts' replay marker
@@ -81,13 +81,13 @@ public final class JobCodec {
         JobOptions options = request.options();
         args.add(jobId);
         args.add((options.atFront() ? "F" : "") + (options.unique() ? "U" : "") + (idGiven ? "G" : ""));
-        args.add(options.ttl() == null ? 0 : options.ttl().getSeconds());
+        args.add(options.ttl() == null ? "0" : Long.toString(options.ttl().getSeconds()));
         args.add(createdAt);
         args.add(encodePayload(request));
         args.add(description(request));
-        args.add(timeoutSeconds(options));
+        args.add(Long.toString(timeoutSeconds(options)));
         int countAt = args.size();
-        args.add(0);
+        args.add("0");
         Callbacks callbacks = options.callbacks();
         if (callbacks != null && callbacks.onSuccess() != null) {
             add(args, "success_callback_name", callbacks.onSuccess());
@@ -96,7 +96,7 @@ public final class JobCodec {
             add(args, "failure_callback_name", callbacks.onFailure());
         }
         addOptionalFields(args, options);
-        args.set(countAt, args.size() - countAt - 1);
+        args.set(countAt, Integer.toString(args.size() - countAt - 1));
     }
 
     private static String description(JobRequest request) {

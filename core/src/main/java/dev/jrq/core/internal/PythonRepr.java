@@ -18,6 +18,9 @@ public final class PythonRepr {
     public static String callString(String name, List<Object> args, Map<String, Object> kwargs) {
         StringJoiner call = new StringJoiner(", ", name + "(", ")");
         args.forEach(arg -> call.add(truncate(repr(arg))));
+        if (kwargs.isEmpty()) {
+            return call.toString(); // why: most calls have none; the sorted stream below costs an enqueue ~1 µs
+        }
         // why: RQ sorts the "key=value" strings, not the keys ("a1=2" comes before "a=1").
         kwargs.entrySet().stream().map(entry -> entry.getKey() + "=" + truncate(repr(entry.getValue())))
                 .sorted().forEach(call::add);
