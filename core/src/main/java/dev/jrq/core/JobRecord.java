@@ -27,7 +27,7 @@ public record JobRecord(String id, JobStatus status, String origin, JobPayload p
 
     public JobRecord {
         // why: not Map.copyOf, which refuses the JSON nulls a meta may hold
-        meta = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
+        meta = meta.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
         fields = Map.copyOf(fields);
     }
 

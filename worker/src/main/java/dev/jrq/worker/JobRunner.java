@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,16 +62,9 @@ final class JobRunner {
         try {
             LOG.debug("{}: {} ({})", job.queue(), job.record().description(), job.jobId());
             metrics.jobStarted(job);
-            Duration timeout = timeoutOf(job);
-            List<ScheduledFuture<?>> alarms = timeout == null ? List.of() : List.of(
-                    watchdog.schedule(() -> interrupt(attempt, Interruption.TIMEOUT), timeout.toMillis(),
-                            TimeUnit.MILLISECONDS));
-            Outcome outcome;
-            try {
-                outcome = perform(job);
-            } finally {
-                alarms.forEach(alarm -> alarm.cancel(false));
-            }
+            // why: the worker's timeout check interrupts it when overdue (interruptIfOverdue); no timer per job
+            attempt.timeoutAfter(timeoutOf(job));
+            Outcome outcome = perform(job);
             if (!attempt.settle()) {
                 return false;
             }
@@ -93,6 +85,13 @@ final class JobRunner {
             return true;
         } finally {
             MDC.clear();
+        }
+    }
+
+    /** Interrupts the attempt for its timeout if it has run out by {@code nowNanos}; see {@link #interrupt}. */
+    void interruptIfOverdue(RunningJob attempt, long nowNanos) {
+        if (attempt.isOverdue(nowNanos)) {
+            interrupt(attempt, Interruption.TIMEOUT);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jrq.worker;
 
 import dev.jrq.core.ClaimedJob;
+import java.time.Duration;
 
 /**
  * One attempt at a job on one thread, and who gets to record its outcome: the thread when the handler returns,
@@ -17,11 +18,17 @@ final class RunningJob {
         KILL
     }
 
+    /** why: {@code System.nanoTime} differences are safe up to 292 years; a longer timeout is none. */
+    private static final Duration LONGEST_TIMEOUT = Duration.ofDays(365L * 100);
+
     private final String workerName;
     private final ClaimedJob job;
     private final Thread thread;
     private final Runnable onAbandoned;
     private final long startNanos = System.nanoTime();
+    /** When the handler's timeout runs out ({@link System#nanoTime}); meaningless while {@link #timed} is false. */
+    private volatile long deadlineNanos;
+    private volatile boolean timed;
     private boolean settled;
     private Interruption interruption;
     private volatile PendingSuccess success;
@@ -43,6 +50,21 @@ final class RunningJob {
 
     long startNanos() {
         return startNanos;
+    }
+
+    /** Sets the handler's timeout, counted from the attempt's start; {@code null} for none. */
+    void timeoutAfter(Duration timeout) {
+        if (timeout == null || timeout.compareTo(LONGEST_TIMEOUT) > 0) {
+            timed = false;
+            return;
+        }
+        deadlineNanos = startNanos + timeout.toNanos();
+        timed = true;
+    }
+
+    /** Whether the handler's timeout has run out by {@code nowNanos} ({@link System#nanoTime}). */
+    boolean isOverdue(long nowNanos) {
+        return timed && nowNanos - deadlineNanos >= 0;
     }
 
     /** The success the handler ended with, held for the slot to write; {@code null} for any other outcome. */

@@ -41,6 +41,11 @@ public final class Worker {
      * writes it: a job that follows short ones and runs long does not hold their results back.
      */
     private static final Duration HELD_SUCCESS_LIMIT = Duration.ofMillis(50);
+    /**
+     * How often running jobs are checked against their timeouts, so a job is interrupted at most this late (RQ's
+     * timeouts are whole seconds). why: one check for all slots instead of a timer scheduled and cancelled per job.
+     */
+    private static final Duration TIMEOUT_CHECK = Duration.ofMillis(20);
     /** How long a cold stop waits for slots that are between taking a job and running it. */
     private static final Duration COLD_GRACE = Duration.ofSeconds(3);
 
@@ -111,6 +116,8 @@ public final class Worker {
         timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
         long sweep = HELD_SUCCESS_LIMIT.toMillis() / 2;
         timers.scheduleWithFixedDelay(this::writeHeldSuccesses, sweep, sweep, TimeUnit.MILLISECONDS);
+        long check = TIMEOUT_CHECK.toMillis();
+        timers.scheduleWithFixedDelay(this::interruptOverdueJobs, check, check, TimeUnit.MILLISECONDS);
         commands = store.onCommands(options.slotNames(), this::onCommand);
         slots.values().forEach(Thread::start);
         LOG.info("Worker {} started: {} slot(s) on queues {}{}", options.name(), slots.size(), options.queues(),
@@ -310,6 +317,17 @@ public final class Worker {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("{}: reaping expired leases failed: {}", queue, e.getMessage());
+            }
+        }
+    }
+
+    /** The timeout check: interrupts each running job whose timeout has run out. */
+    private void interruptOverdueJobs() {
+        long now = System.nanoTime();
+        for (WorkerSlot slot : slots.keySet()) {
+            RunningJob attempt = slot.current();
+            if (attempt != null) {
+                runner.interruptIfOverdue(attempt, now);
             }
         }
     }
