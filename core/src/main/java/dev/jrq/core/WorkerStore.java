@@ -43,7 +43,6 @@ public final class WorkerStore {
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
 
-
     private final JrqClient client;
     private final Duration lease;
 

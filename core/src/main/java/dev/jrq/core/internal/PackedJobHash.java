@@ -18,7 +18,8 @@ import org.msgpack.value.ValueType;
  * the {@code data} and {@code meta} bytes.
  *
  * <p>why: a worker reads one per job it runs; reading values as text straight from the packed bytes, RQ's field
- * names as shared constants and empty values as {@code ""} halves what decoding a job allocates.
+ * names as shared constants and empty values as {@code ""}, with no map of byte arrays in between, took a quarter
+ * off what a drained job allocates.
  *
  * @param text every field but the {@link JobCodec#isBinaryField binary} ones, as text (a mutable map)
  * @param data the zlib payload, {@code null} when absent
