@@ -67,6 +67,21 @@ class JsonSerializerTest {
     }
 
     @Test
+    void deserialize_truncatedOrTrailingContent_throwsSerializationException() {
+        assertThatThrownBy(() -> json.deserialize(utf8("[\"rqjobs.echo\", null, [1, 2")))
+                .isInstanceOf(SerializationException.class).hasMessage("not JSON (27 bytes)");
+        assertThatThrownBy(() -> json.deserialize(utf8("{\"a\": 1} {\"b\": 2}")))
+                .isInstanceOf(SerializationException.class).hasMessage("not JSON (17 bytes)");
+    }
+
+    @Test
+    void deserialize_objects_keepTheirKeysInOrder_lastDuplicateWins() {
+        Object read = json.deserialize(utf8("{\"z\": 1, \"a\": {\"y\": [], \"x\": {}}, \"z\": 2}"));
+        assertThat(List.copyOf(((Map<?, ?>) read).keySet())).isEqualTo(List.of("z", "a"));
+        assertThat(read).isEqualTo(Map.of("z", 2, "a", Map.of("y", List.of(), "x", Map.of())));
+    }
+
+    @Test
     void serialize_objectWithoutJsonForm_throwsSerializationExceptionNamingTheClass() {
         assertThatThrownBy(() -> json.serialize(new Object()))
                 .isInstanceOf(SerializationException.class)
