@@ -52,6 +52,6 @@ final class Jobs {
     static void succeed(JrqClient client, String queue, Object value) throws InterruptedException {
         WorkerStore store = client.workerStore();
         ClaimedJob job = store.take(WORKER, List.of(queue), Duration.ZERO).claimed().orElseThrow();
-        store.finishSuccess(WORKER, job, value, Duration.ofMillis(1));
+        store.finishSuccess(WORKER, job, value);
     }
 }

@@ -132,7 +132,7 @@ public final class WorkerStore {
      * false when the job's lease was no longer this worker's, and nothing about the job was written. The slot's
      * RQ counters are not written per job: the worker adds them with its heartbeat ({@link SlotCounts}).
      */
-    public boolean finishSuccess(String workerName, ClaimedJob job, Object returnValue, Duration workingTime) {
+    public boolean finishSuccess(String workerName, ClaimedJob job, Object returnValue) {
         return finishMany(workerName, List.of(new Success(job, encodeResult(returnValue))), List.of(), 0, false)
                 .recorded().get(0);
     }

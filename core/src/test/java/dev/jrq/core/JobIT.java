@@ -41,7 +41,7 @@ class JobIT {
         ClaimedJob claimed = worker.take();
         assertThat(job.status()).isEqualTo(JobStatus.STARTED);
 
-        worker.store().finishSuccess(TestWorker.NAME, claimed, 5, Duration.ofMillis(1));
+        worker.store().finishSuccess(TestWorker.NAME, claimed, 5);
         assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
     }
 
@@ -97,7 +97,7 @@ class JobIT {
                 () -> job.waitForResult(Duration.ofSeconds(10), Integer.class));
         await().atMost(Duration.ofSeconds(5)).until(() -> redis.blockedClients() > blockedBefore);
 
-        worker.store().finishSuccess(TestWorker.NAME, claimed, 5, Duration.ofMillis(1));
+        worker.store().finishSuccess(TestWorker.NAME, claimed, 5);
 
         await().atMost(Duration.ofSeconds(2)).until(waiting::isDone);
         assertThat(waiting.join()).isEqualTo(5);

@@ -35,7 +35,7 @@ final class TestWorker {
     /** Takes the next job and records that it returned {@code value}. */
     ClaimedJob succeed(Object value) {
         ClaimedJob job = take();
-        assertThat(store.finishSuccess(NAME, job, value, Duration.ofMillis(5))).isTrue();
+        assertThat(store.finishSuccess(NAME, job, value)).isTrue();
         return job;
     }
 

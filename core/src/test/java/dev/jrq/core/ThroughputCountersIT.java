@@ -47,7 +47,7 @@ class ThroughputCountersIT {
         client.queue("low").enqueue("rqjobs.noop");
 
         for (int i = 0; i < 3; i++) {
-            assertThat(store.finishSuccess(WORKER, take(), null, Duration.ofMillis(1))).isTrue();
+            assertThat(store.finishSuccess(WORKER, take(), null)).isTrue();
         }
 
         assertThat(stats()).isEqualTo(Map.of("finished", "3", "finished:high", "2", "finished:low", "1"));
@@ -70,7 +70,7 @@ class ThroughputCountersIT {
         client.queue("high").enqueue(JobRequest.of("rqjobs.noop")
                 .withOptions(JobOptions.builder().resultTtl(Duration.ZERO).build()));
 
-        store.finishSuccess(WORKER, take(), null, Duration.ofMillis(1));
+        store.finishSuccess(WORKER, take(), null);
 
         assertThat(stats()).containsEntry("finished", "1").containsEntry("finished:high", "1");
     }
@@ -81,7 +81,7 @@ class ThroughputCountersIT {
         ClaimedJob claimed = take();
         redis.raw().getScoredSortedSet("rq:wip:high", StringCodec.INSTANCE).remove(job.id());
 
-        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isFalse();
+        assertThat(store.finishSuccess(WORKER, claimed, 1)).isFalse();
         assertThat(store.finishFailure(WORKER, claimed, "late", Duration.ofMillis(5)))
                 .isEqualTo(WorkerStore.FailureOutcome.FENCED);
         assertThat(store.finishStopped(WORKER, claimed, Duration.ofMillis(5)))
@@ -95,8 +95,8 @@ class ThroughputCountersIT {
         client.queue("high").enqueue("rqjobs.noop");
         ClaimedJob claimed = take();
 
-        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isTrue();
-        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).as("a replayed call").isFalse();
+        assertThat(store.finishSuccess(WORKER, claimed, 1)).isTrue();
+        assertThat(store.finishSuccess(WORKER, claimed, 1)).as("a replayed call").isFalse();
 
         assertThat(stats()).isEqualTo(Map.of("finished", "1", "finished:high", "1"));
     }
@@ -132,7 +132,7 @@ class ThroughputCountersIT {
 
         assertThat(store.reapExpiredLeases("reaper-1", "high")).isEqualTo(1);
         assertThat(store.reapExpiredLeases("reaper-2", "high")).isZero();
-        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).as("the late finish").isFalse();
+        assertThat(store.finishSuccess(WORKER, claimed, 1)).as("the late finish").isFalse();
 
         assertThat(stats()).isEqualTo(Map.of("failed", "1", "failed:high", "1"));
     }

@@ -127,7 +127,7 @@ class WorkerStoreIT {
         redis.raw().getScoredSortedSet("rq:wip:high", StringCodec.INSTANCE).remove(job.id());
         Map<String, String> before = redis.hash("rq:job:" + job.id());
 
-        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isFalse();
+        assertThat(store.finishSuccess(WORKER, claimed, 1)).isFalse();
         assertThat(store.finishFailure(WORKER, claimed, "late", Duration.ofMillis(5))).isEqualTo(WorkerStore.FailureOutcome.FENCED);
 
         assertThat(redis.hash("rq:job:" + job.id())).isEqualTo(before);
@@ -140,9 +140,9 @@ class WorkerStoreIT {
         Job job = client.queue("high").enqueue("rqjobs.noop");
         ClaimedJob claimed = take(Duration.ZERO);
 
-        assertThat(store.finishSuccess("someone-else", claimed, 1, Duration.ofMillis(5))).isFalse();
+        assertThat(store.finishSuccess("someone-else", claimed, 1)).isFalse();
         assertThat(job.status()).isEqualTo(JobStatus.STARTED);
-        assertThat(store.finishSuccess(WORKER, claimed, 1, Duration.ofMillis(5))).isTrue();
+        assertThat(store.finishSuccess(WORKER, claimed, 1)).isTrue();
     }
 
     @Test
@@ -150,7 +150,7 @@ class WorkerStoreIT {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         client.queue("high").enqueue("rqjobs.noop");
         client.queue("high").enqueue("rqjobs.fail");
-        store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(250));
+        store.finishSuccess(WORKER, take(Duration.ZERO), null);
         assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job");
         store.finishFailure(WORKER, take(Duration.ZERO), "boom", Duration.ofMillis(500));
 
@@ -338,7 +338,7 @@ class WorkerStoreIT {
     @Test
     void takeAndFinish_unregisteredWorker_doNotRecreateItsHash() throws Exception {
         client.queue("high").enqueue("rqjobs.noop");
-        store.finishSuccess(WORKER, take(Duration.ZERO), null, Duration.ofMillis(1));
+        store.finishSuccess(WORKER, take(Duration.ZERO), null);
 
         assertThat(redis.raw().getKeys().countExists("rq:worker:" + WORKER)).isZero();
     }

@@ -42,7 +42,7 @@ final class Seed {
     /** Enqueues a job at the front of the queue, runs it and records {@code value} as its result. */
     static String finishedJob(JrqClient client, String queue, JobRequest request, Object value) {
         ClaimedJob job = takeNew(client, queue, request);
-        if (!client.workerStore().finishSuccess(WORKER, job, value, Duration.ofMillis(5))) {
+        if (!client.workerStore().finishSuccess(WORKER, job, value)) {
             throw new AssertionError("job not finished: " + job.jobId());
         }
         return job.jobId();
