@@ -36,7 +36,19 @@ final class CallbackRunner {
 
     /** Whether the job has a callback of this kind ({@code success}, {@code failure} or {@code stopped}). */
     boolean has(ClaimedJob job, String kind) {
-        return !job.record().fields().getOrDefault(kind + "_callback_name", "").isEmpty();
+        return !callbackName(job, kind).isEmpty();
+    }
+
+    /** The job's {@code <kind>_callback_name}, {@code ""} when it has none. */
+    private static String callbackName(ClaimedJob job, String kind) {
+        // why: asked for every success; constant field names, no string built per job
+        String field = switch (kind) {
+            case "success" -> "success_callback_name";
+            case "failure" -> "failure_callback_name";
+            case "stopped" -> "stopped_callback_name";
+            default -> throw new IllegalArgumentException("no callback kind '" + kind + "'");
+        };
+        return job.record().fields().getOrDefault(field, "");
     }
 
     /**
@@ -46,7 +58,7 @@ final class CallbackRunner {
      * @param argument the return value (success), the error text (failure), or {@code null}
      */
     void run(ClaimedJob job, String kind, Object argument) {
-        String name = job.record().fields().getOrDefault(kind + "_callback_name", "");
+        String name = callbackName(job, kind);
         if (name.isEmpty()) {
             return;
         }
