@@ -33,6 +33,11 @@ final class HeldJobs {
         return ahead.pollFirst();
     }
 
+    /** Puts back a job taken from {@link #nextAhead()} that did not run, to be the next again. */
+    synchronized void returnAhead(ClaimedJob job) {
+        ahead.addFirst(job);
+    }
+
     synchronized void addAhead(List<ClaimedJob> jobs) {
         ahead.addAll(jobs);
     }

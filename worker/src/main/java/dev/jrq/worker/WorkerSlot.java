@@ -85,7 +85,7 @@ final class WorkerSlot implements Runnable {
         stopping = true;
     }
 
-    /** Puts a job this slot holds back at the front of its queue, its interrupted attempt recorded. */
+    /** Puts a job this slot was running back at the front of its queue, its interrupted attempt recorded. */
     void requeueCold(ClaimedJob job) {
         try {
             store.requeueRunning(name, job, "dev.jrq.ColdShutdown: worker " + name + " was shut down cold while "
@@ -202,11 +202,12 @@ final class WorkerSlot implements Runnable {
         });
         current = attempt;
         if (cold && attempt.settleAndInterrupt()) {
-            // why: a cold stop came while this job was being taken; it goes back to its queue, not run
+            // why: a cold stop came before this job began; it is given back with the jobs taken ahead (release),
+            // queued as before, first in its queue, with no attempt recorded: it never ran
             Thread.interrupted();
             current = null;
             busy = false;
-            requeueCold(job);
+            held.returnAhead(job);
             return;
         }
         boolean kept = false;
