@@ -24,6 +24,18 @@ final class TestJobs {
         }
     }
 
+    /** Notes its queue in {@link #RUN_ORDER} as it runs: the order a worker ran jobs in, as it happened. */
+    @JobName("tests.note_queue")
+    public static final class NoteQueue implements JobHandler {
+        static final java.util.List<String> RUN_ORDER = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public Object perform(JobContext job) {
+            RUN_ORDER.add(job.queue());
+            return null;
+        }
+    }
+
     @JobName("tests.boom")
     public static final class Boom implements JobHandler {
         @Override
