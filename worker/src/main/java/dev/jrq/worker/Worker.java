@@ -141,7 +141,8 @@ public final class Worker {
      * {@link #awaitSlots()} returns. RQ's {@code shutdown} command and a first SIGTERM/SIGINT do this.
      */
     public void requestStop() {
-        LOG.info("Worker {}: warm shutdown requested; {} job(s) running will finish", options.name(), running.size());
+        LOG.info("Worker {}: warm shutdown requested; {} job(s) running will finish, {} leased", options.name(),
+                slotsBusy(true), running.size());
         slots.keySet().forEach(WorkerSlot::stop);
         markShutdownRequested();
     }
@@ -151,7 +152,8 @@ public final class Worker {
      * interrupted attempt recorded in its results; then the slots are unregistered. The caller exits the process.
      */
     public synchronized void coldStop() {
-        LOG.warn("Worker {}: cold shutdown; requeueing {} running job(s)", options.name(), running.size());
+        LOG.warn("Worker {}: cold shutdown; requeueing {} running job(s) and giving back those taken ahead ({} leased "
+                + "in all)", options.name(), slotsBusy(true), running.size());
         slots.keySet().forEach(WorkerSlot::stopCold);
         for (WorkerSlot slot : slots.keySet()) {
             RunningJob attempt = slot.current();
@@ -185,7 +187,7 @@ public final class Worker {
             return;
         }
         stopped = true;
-        LOG.info("Worker {} stopping: {} job(s) running", options.name(), running.size());
+        LOG.info("Worker {} stopping: {} job(s) running, {} leased", options.name(), slotsBusy(true), running.size());
         slots.keySet().forEach(WorkerSlot::stop);
         markShutdownRequested();
         long deadline = System.nanoTime() + grace.toNanos();
