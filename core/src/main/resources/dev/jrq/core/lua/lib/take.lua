@@ -70,15 +70,16 @@ local function take_jobs(slot, wanted, reply, rotate)
     return -1
   end
   local taken = 0
-  local empty = {}
   local queues = #slot.queue_keys
+  local empty, empties = {}, 0 -- why: a queue found empty stays empty while the script runs; all empty ends it
   local i = 1
-  local idle = 0 -- why: queues tried in a row without a job; a whole turn of them ends the take
-  while taken < wanted and idle < queues do
+  while taken < wanted and empties < queues do
     local id = not empty[i] and redis.call('LPOP', slot.queue_keys[i])
     if not id then
-      empty[i] = true
-      idle = idle + 1
+      if not empty[i] then
+        empty[i] = true
+        empties = empties + 1
+      end
       i = i % queues + 1
     else
       local fields = start_job(slot, i, id)
@@ -89,7 +90,6 @@ local function take_jobs(slot, wanted, reply, rotate)
         end
         append_started(reply, slot, i, id, fields)
         if rotate then
-          idle = 0
           i = i % queues + 1
         end
       end
