@@ -151,14 +151,14 @@ final class JobRunner {
 
     /**
      * Writes a slot's held successes and takes up to {@code wanted} next jobs for it in the same call
-     * ({@link WorkerStore#finishMany}); then counts each success (metrics, the slot's RQ counters) and runs its
-     * success callback. With {@code rotate}, the jobs are taken one from each queue in turn
-     * ({@link WorkerStore#finishMany(String, List, List, int, boolean, boolean)}). With {@code retry}, tries again while Redis cannot be reached, as every outcome write does
-     * (taking nothing on a retry: jobs a lost reply took stay leased to the slot until the reaper moves them on);
-     * without, the caller keeps the successes when the write fails.
+     * ({@link WorkerStore#finishMany(String, List, List, int, boolean, boolean)}, whose {@code slotStillBusy} and
+     * {@code rotate} these are); then counts each success (metrics, the slot's RQ counters) and runs its success
+     * callback. With {@code retry}, tries again while Redis cannot be reached, as every outcome write does (taking
+     * nothing on a retry: jobs a lost reply took stay leased to the slot until the reaper moves them on); without,
+     * the caller keeps the successes when the write fails.
      */
     WorkerStore.Batch recordSuccesses(String workerName, List<PendingSuccess> successes, List<String> takeQueues,
-                                      int wanted, boolean rotate, boolean slotStillBusy, boolean retry) {
+                                      int wanted, boolean slotStillBusy, boolean rotate, boolean retry) {
         List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::toWrite).toList();
         boolean[] firstTry = {true};
         java.util.function.Supplier<WorkerStore.Batch> write = () -> {

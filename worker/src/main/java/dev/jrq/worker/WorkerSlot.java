@@ -162,7 +162,7 @@ final class WorkerSlot implements Runnable {
         try {
             // why: RQ's round_robin and random take one job per search; a batch takes one per queue in turn
             boolean rotate = options.strategy() != DequeueStrategy.DEFAULT;
-            batch = runner.recordSuccesses(name, successes, order, reserved, rotate, false, true);
+            batch = runner.recordSuccesses(name, successes, order, reserved, false, rotate, true);
         } catch (RuntimeException e) {
             budget.release(reserved);
             throw e;
@@ -243,7 +243,7 @@ final class WorkerSlot implements Runnable {
             return;
         }
         try {
-            runner.recordSuccesses(name, stale, List.of(), 0, false, true, false);
+            runner.recordSuccesses(name, stale, List.of(), 0, true, false, false);
             forget(stale);
         } catch (RuntimeException e) {
             held.returnSuccesses(stale);
@@ -255,7 +255,7 @@ final class WorkerSlot implements Runnable {
     private void writeSuccesses(boolean stillBusy) {
         List<PendingSuccess> successes = held.takeSuccesses();
         if (!successes.isEmpty()) {
-            runner.recordSuccesses(name, successes, List.of(), 0, false, stillBusy, true);
+            runner.recordSuccesses(name, successes, List.of(), 0, stillBusy, false, true);
             forget(successes);
         }
     }
