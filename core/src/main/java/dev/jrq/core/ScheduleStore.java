@@ -147,11 +147,10 @@ public final class ScheduleStore {
         Instant now = client.clock().instant();
         Instant next = schedule.trigger().next(tick, now);
         String jobId = schedule.jobIdFor(tick.getEpochSecond());
+        String firedAt = RqTime.format(now);
         List<Object> args = new ArrayList<>(List.of(schedule.name(), tick.toEpochMilli(), next.toEpochMilli(),
-                RqKeys.queue(schedule.queue()), jobId, schedule.job().options().atFront() ? "1" : "0",
-                schedule.job().options().ttl() == null ? 0 : schedule.job().options().ttl().getSeconds(),
-                RqTime.format(now), now.toEpochMilli()));
-        args.addAll(client.codec().queuedJobFields(schedule.queue(), schedule.job(), now));
+                RqKeys.queue(schedule.queue()), schedule.queue(), firedAt, now.toEpochMilli()));
+        client.codec().addQueuedJob(args, jobId, true, schedule.job(), firedAt);
         List<String> keys = List.of(RqKeys.schedule(schedule.name()), RqKeys.SCHEDULES_NEXT, RqKeys.QUEUES,
                 RqKeys.job(jobId), RqKeys.queue(schedule.queue()));
         if (client.scripts().runForLong(LuaScript.FIRE_SCHEDULE, keys, args.toArray()) != 1) {

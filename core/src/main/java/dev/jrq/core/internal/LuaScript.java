@@ -27,7 +27,7 @@ public enum LuaScript {
     HOLD_SCHEDULER_LOCK("hold_scheduler_lock.lua"),
     RELEASE_SCHEDULER_LOCK("release_scheduler_lock.lua"),
     SAVE_SCHEDULE("save_schedule.lua"),
-    FIRE_SCHEDULE("fire_schedule.lua"),
+    FIRE_SCHEDULE("fire_schedule.lua", "queued_job.lua"),
     SET_SCHEDULE_PAUSED("set_schedule_paused.lua"),
     REMOVE_SCHEDULE("remove_schedule.lua"),
     SAMPLE_THROUGHPUT("sample_throughput.lua");

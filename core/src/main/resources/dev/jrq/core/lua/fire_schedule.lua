@@ -9,32 +9,27 @@
 -- ARGV[1] name
 -- ARGV[2] the tick being fired: the next_run read before, epoch ms
 -- ARGV[3] the run after it, epoch ms
--- ARGV[4] the queue key (member of rq:queues)
--- ARGV[5] job id
--- ARGV[6] '1' to push at the front (LPUSH), '0' for the tail
--- ARGV[7] ttl in seconds while queued, '0' for none
--- ARGV[8] now (RQ timestamp): last_fired_at
--- ARGV[9] now, epoch ms: why: a caller that read the schedule just after another fired it holds the next,
+-- ARGV[4] the queue key (member of rq:queues)   ARGV[5] the queue's name (the job's origin)
+-- ARGV[6] now (RQ timestamp): last_fired_at
+-- ARGV[7] now, epoch ms: why: a caller that read the schedule just after another fired it holds the next,
 --         future tick; it must not fire that one early
--- ARGV[10..] field, value, ... of the job hash
+-- ARGV[8 ..] the tick's job, as lib/queued_job.lua reads it (its id given: an old hash of that id is replaced)
 -- Returns 1 when this call enqueued the tick, 0 when it was fired already, is not due, paused or removed.
 if redis.call('HGET', KEYS[1], 'next_run') ~= ARGV[2] or redis.call('HGET', KEYS[1], 'paused') ~= '0'
-    or tonumber(ARGV[2]) > tonumber(ARGV[9]) then
+    or tonumber(ARGV[2]) > tonumber(ARGV[7]) then
   return 0
 end
+local at = 8
+local job_id = ARGV[at]
 redis.call('SADD', KEYS[3], ARGV[4])
-redis.call('DEL', KEYS[4])
-redis.call('HSET', KEYS[4], unpack(ARGV, 10))
-if tonumber(ARGV[7]) > 0 then
-  redis.call('EXPIRE', KEYS[4], ARGV[7])
-end
-if ARGV[6] == '1' then
-  redis.call('LPUSH', KEYS[5], ARGV[5])
+save_queued_job(KEYS[4], ARGV[5], at)
+if queued_job_flag(at, 'F') then
+  redis.call('LPUSH', KEYS[5], job_id)
 else
-  redis.call('RPUSH', KEYS[5], ARGV[5])
+  redis.call('RPUSH', KEYS[5], job_id)
 end
-redis.call('HSET', KEYS[1], 'next_run', ARGV[3], 'last_run', ARGV[2], 'last_job_id', ARGV[5],
-    'last_fired_at', ARGV[8])
+redis.call('HSET', KEYS[1], 'next_run', ARGV[3], 'last_run', ARGV[2], 'last_job_id', job_id,
+    'last_fired_at', ARGV[6])
 redis.call('HINCRBY', KEYS[1], 'runs', 1)
 redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
 return 1
