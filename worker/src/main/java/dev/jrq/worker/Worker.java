@@ -95,7 +95,7 @@ public final class Worker {
         // alarms stay queued until their delay (180 s by default) runs out, thousands of them on a busy worker
         timerPool.setRemoveOnCancelPolicy(true);
         this.timers = timerPool;
-        WorkerMetrics metrics = new WorkerMetrics(handlers.names(), () -> slotsBusy(true), this::slotsBusy);
+        WorkerMetrics metrics = new WorkerMetrics(handlers.names(), this::slotsBusy);
         metrics.bindTo(meters);
         this.runner = new JobRunner(handlers, store, timers, options.abandonGrace(), metrics, tallies);
         this.budget = new JobBudget(options.maxJobs());
@@ -116,6 +116,7 @@ public final class Worker {
         timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
         long sweep = HELD_SUCCESS_LIMIT.toMillis() / 2;
         timers.scheduleWithFixedDelay(this::writeHeldSuccesses, sweep, sweep, TimeUnit.MILLISECONDS);
+        // why: a task of its own, so that a success write waiting on Redis never delays a timeout
         long check = TIMEOUT_CHECK.toMillis();
         timers.scheduleWithFixedDelay(this::interruptOverdueJobs, check, check, TimeUnit.MILLISECONDS);
         commands = store.onCommands(options.slotNames(), this::onCommand);

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 /**
  * The worker's meters (Prometheus names in brackets):
@@ -38,26 +37,23 @@ final class WorkerMetrics implements MeterBinder {
     static final String SLOTS = "jrq.worker.slots";
 
     private final Set<String> registeredNames;
-    private final IntSupplier running;
     private final Function<Boolean, Integer> slotsBusy;
     private MeterRegistry registry;
     private final Map<String, Map<String, JobMeters>> byQueue = new ConcurrentHashMap<>();
 
     /**
      * @param registeredNames the names handlers are registered under
-     * @param running         how many jobs run now
-     * @param slotsBusy       how many slots are busy (true) or idle (false)
+     * @param slotsBusy       how many slots are busy (true: each runs a job) or idle (false)
      */
-    WorkerMetrics(Set<String> registeredNames, IntSupplier running, Function<Boolean, Integer> slotsBusy) {
+    WorkerMetrics(Set<String> registeredNames, Function<Boolean, Integer> slotsBusy) {
         this.registeredNames = registeredNames;
-        this.running = running;
         this.slotsBusy = slotsBusy;
     }
 
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
-        Gauge.builder(RUNNING, running::getAsInt).description("Jobs running in this worker process")
+        Gauge.builder(RUNNING, () -> slotsBusy.apply(true)).description("Jobs running in this worker process")
                 .register(meterRegistry);
         Gauge.builder(SLOTS, () -> slotsBusy.apply(true)).tag("state", "busy")
                 .description("Worker slots of this process, by state").register(meterRegistry);
