@@ -7,6 +7,7 @@ import dev.jrq.api.JobStatus;
 import dev.jrq.api.NoSuchJobException;
 import dev.jrq.api.spi.JobHandler;
 import dev.jrq.core.internal.LuaScript;
+import dev.jrq.core.internal.PackedQueuedJobs;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.Scripts;
@@ -40,8 +41,6 @@ public final class JobQueue {
 
     /** The most jobs one enqueue_many.lua call saves; why: a script holds Redis for as long as it runs. */
     private static final int JOBS_PER_ENQUEUE_CALL = 1000;
-    /** How many ARGV a job without optional fields takes in an enqueue_many.lua call (lib/queued_job.lua). */
-    private static final int ARGS_PER_JOB = 8;
 
     private final JrqClient client;
     private final String name;
@@ -145,7 +144,7 @@ public final class JobQueue {
             }
             if (independent) {
                 if (run == null) {
-                    run = new EnqueueRun(Math.min(JOBS_PER_ENQUEUE_CALL, requests.size() - ids.size() + 1));
+                    run = new EnqueueRun();
                 }
                 run.add(jobId, request, createdAt);
             } else {
@@ -180,34 +179,22 @@ public final class JobQueue {
         return ids.stream().map(id -> new Job(client, id)).toList();
     }
 
-    /** The KEYS and ARGV of one enqueue_many.lua call: jobs of this queue that depend on no other job. */
+    /** One enqueue_many.lua call: jobs of this queue that depend on no other job, packed into one argument. */
     private final class EnqueueRun {
-        private final List<String> keys;
-        private final List<Object> args;
-
-        /** @param expected about how many jobs the run will hold, to size its lists once */
-        EnqueueRun(int expected) {
-            keys = new ArrayList<>(2 + expected);
-            keys.add(RqKeys.QUEUES);
-            keys.add(RqKeys.queue(name));
-            args = new ArrayList<>(3 + expected * ARGS_PER_JOB);
-            args.add(RqKeys.queue(name));
-            args.add(name);
-            args.add(0);
-        }
+        private final PackedQueuedJobs jobs = new PackedQueuedJobs(client.codec());
 
         int size() {
-            return keys.size() - 2;
+            return jobs.count();
         }
 
         void add(String jobId, JobRequest request, Instant createdAt) {
-            keys.add(RqKeys.job(jobId));
-            client.codec().addQueuedJob(args, jobId, idGiven(request), request, RqTime.format(createdAt));
+            jobs.add(jobId, idGiven(request), request, RqTime.format(createdAt));
         }
 
         RFuture<List<Object>> addTo(RBatch batch) {
-            args.set(2, Integer.toString(size()));
-            return client.scripts().addListToBatch(batch, LuaScript.ENQUEUE_MANY, keys, args.toArray());
+            return client.scripts().addListToBatch(batch, LuaScript.ENQUEUE_MANY,
+                    List.of(RqKeys.QUEUES, RqKeys.queue(name)), RqKeys.queue(name), name, RqKeys.JOB_PREFIX,
+                    jobs.toBytes());
         }
     }
 
@@ -460,13 +447,13 @@ public final class JobQueue {
     private Object[] enqueueArguments(String jobId, JobRequest request, Instant now) {
         List<String> parents = parents(request);
         JobOptions options = request.options();
-        List<Object> args = new ArrayList<>(4 + parents.size() + ARGS_PER_JOB);
+        List<Object> args = new ArrayList<>(5 + parents.size());
         args.add(RqKeys.queue(name));
         args.add(name);
         args.add(parents.size());
         args.add(options.dependsOn() != null && options.dependsOn().allowFailure() ? "1" : "0");
         args.addAll(parents);
-        client.codec().addQueuedJob(args, jobId, idGiven(request), request, RqTime.format(now));
+        args.add(client.codec().packQueuedJob(jobId, idGiven(request), request, RqTime.format(now)));
         return args.toArray();
     }
 

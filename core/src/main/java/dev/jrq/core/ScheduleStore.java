@@ -150,7 +150,7 @@ public final class ScheduleStore {
         String firedAt = RqTime.format(now);
         List<Object> args = new ArrayList<>(List.of(schedule.name(), tick.toEpochMilli(), next.toEpochMilli(),
                 RqKeys.queue(schedule.queue()), schedule.queue(), firedAt, now.toEpochMilli()));
-        client.codec().addQueuedJob(args, jobId, true, schedule.job(), firedAt);
+        args.add(client.codec().packQueuedJob(jobId, true, schedule.job(), firedAt));
         List<String> keys = List.of(RqKeys.schedule(schedule.name()), RqKeys.SCHEDULES_NEXT, RqKeys.QUEUES,
                 RqKeys.job(jobId), RqKeys.queue(schedule.queue()));
         if (client.scripts().runForLong(LuaScript.FIRE_SCHEDULE, keys, args.toArray()) != 1) {

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.core.internal.LuaScript;
+import dev.jrq.core.internal.PackedQueuedJobs;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.testing.RedisServerExtension;
 import dev.jrq.core.testing.TestRedis;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,13 +25,13 @@ class EnqueueReplayIT {
     @Test
     void enqueueScript_sentTwiceWithTheSameArguments_jobQueuedOnce(TestRedis redis) {
         JrqClient client = redis.newClient();
-        List<Object> args = new ArrayList<>(List.of(RqKeys.queue("default"), "default", 0, "0"));
-        client.codec().addQueuedJob(args, "replayed-job", false, JobRequest.of("rqjobs.noop"), CREATED_AT);
+        Object[] args = {RqKeys.queue("default"), "default", 0, "0",
+            client.codec().packQueuedJob("replayed-job", false, JobRequest.of("rqjobs.noop"), CREATED_AT)};
         List<String> keys = List.of(RqKeys.QUEUES, RqKeys.job("replayed-job"), RqKeys.queue("default"),
                 "rq:deferred:default", "rq:job::replayed-job:dependencies");
 
-        long first = client.scripts().runForLong(LuaScript.ENQUEUE, keys, args.toArray());
-        long again = client.scripts().runForLong(LuaScript.ENQUEUE, keys, args.toArray());
+        long first = client.scripts().runForLong(LuaScript.ENQUEUE, keys, args);
+        long again = client.scripts().runForLong(LuaScript.ENQUEUE, keys, args);
 
         assertThat(List.of(first, again)).containsExactly(1L, 1L);
         assertThat(queued(redis)).containsExactly("replayed-job");
@@ -40,25 +40,29 @@ class EnqueueReplayIT {
     }
 
     @Test
-    void enqueueManyScript_sentTwiceWithTheSameArguments_eachJobQueuedOnce_uniqueOneStillRefusedElsewhere(
+    void enqueueManyScript_sentTwiceWithTheSameArguments_eachJobQueuedOnce_uniqueOnesAsTheFirstCallFoundThem(
             TestRedis redis) {
         JrqClient client = redis.newClient();
         client.queue("default").enqueue(JobRequest.of("rqjobs.noop")
                 .withOptions(JobOptions.builder().jobId("taken").build()));
-        List<Object> args = new ArrayList<>(List.of(RqKeys.queue("default"), "default", "3"));
-        client.codec().addQueuedJob(args, "a", false, JobRequest.of("rqjobs.noop"), CREATED_AT);
-        client.codec().addQueuedJob(args, "taken", true, JobRequest.of("rqjobs.noop")
-                .withOptions(JobOptions.builder().jobId("taken").unique(true).build()), "2026-12-04T18:00:00.000002Z");
-        client.codec().addQueuedJob(args, "b", false, JobRequest.of("rqjobs.noop"), "2026-12-04T18:00:00.000003Z");
-        List<String> keys = List.of(RqKeys.QUEUES, RqKeys.queue("default"), RqKeys.job("a"), RqKeys.job("taken"),
-                RqKeys.job("b"));
+        PackedQueuedJobs jobs = new PackedQueuedJobs(client.codec());
+        jobs.add("taken", true, JobRequest.of("rqjobs.noop")
+                .withOptions(JobOptions.builder().jobId("taken").unique(true).build()), "2026-12-04T18:00:00.000001Z");
+        jobs.add("a", false, JobRequest.of("rqjobs.noop"), "2026-12-04T18:00:00.000002Z");
+        jobs.add("fresh", true, JobRequest.of("rqjobs.noop")
+                .withOptions(JobOptions.builder().jobId("fresh").unique(true).build()), "2026-12-04T18:00:00.000003Z");
+        jobs.add("b", false, JobRequest.of("rqjobs.noop"), "2026-12-04T18:00:00.000004Z");
+        Object[] args = {RqKeys.queue("default"), "default", RqKeys.JOB_PREFIX, jobs.toBytes()};
+        List<String> keys = List.of(RqKeys.QUEUES, RqKeys.queue("default"));
 
-        List<Object> first = client.scripts().runForObjects(LuaScript.ENQUEUE_MANY, keys, args.toArray());
-        List<Object> again = client.scripts().runForObjects(LuaScript.ENQUEUE_MANY, keys, args.toArray());
+        List<Object> first = client.scripts().runForObjects(LuaScript.ENQUEUE_MANY, keys, args);
+        List<Object> again = client.scripts().runForObjects(LuaScript.ENQUEUE_MANY, keys, args);
 
-        assertThat(first).containsExactly(1L, 0L, 1L);
-        assertThat(again).containsExactly(1L, 0L, 1L);
-        assertThat(queued(redis)).containsExactly("taken", "a", "b");
+        assertThat(first).containsExactly(0L, 1L, 1L, 1L);
+        assertThat(again).containsExactly(0L, 1L, 1L, 1L);
+        assertThat(queued(redis)).containsExactly("taken", "a", "fresh", "b");
+        assertThat(redis.hash("rq:job:b")).containsEntry("created_at", "2026-12-04T18:00:00.000004Z")
+                .containsEntry("status", "queued");
     }
 
     private static List<String> queued(TestRedis redis) {

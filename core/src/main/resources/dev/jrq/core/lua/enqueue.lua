@@ -7,17 +7,17 @@
 -- ARGV[1] the queue key (member of rq:queues)   ARGV[2] the queue's name (the job's origin)
 -- ARGV[3] p, the number of parents   ARGV[4] '1' when failed parents count as done (allow_dependency_failures)
 -- ARGV[5 .. 4+p] the parents' ids
--- ARGV[5+p ..] the job, as lib/queued_job.lua reads it
+-- ARGV[5+p] the job, packed as lib/queued_job.lua reads it
 -- Returns 1 when enqueued, 2 when deferred, 0 when refused as a duplicate, -i when parent i does not exist.
 local parents = tonumber(ARGV[3])
-local at = 5 + parents
-local clash = queued_job_clash(KEYS[2], at)
+local job = cmsgpack.unpack(ARGV[5 + parents])
+local clash = queued_job_clash(KEYS[2], job)
 if clash == 'replayed' then
   return 1
 elseif clash == 'duplicate' then
   return 0
 end
-local job_id = ARGV[at]
+local job_id = job[1]
 local allow_failures = ARGV[4] == '1'
 local waiting = false
 local blocked_by, blocked_status
@@ -36,7 +36,7 @@ for i = 1, parents do
 end
 
 redis.call('SADD', KEYS[1], ARGV[1])
-save_queued_job(KEYS[2], ARGV[2], at)
+save_queued_job(KEYS[2], ARGV[2], job)
 if parents > 0 then
   redis.call('SADD', KEYS[5], unpack(ARGV, 5, 4 + parents))
 end
@@ -55,7 +55,7 @@ if waiting then
   redis.call('ZADD', KEYS[4], redis.call('TIME')[1], job_id)
   return 2
 end
-if queued_job_flag(at, 'F') then
+if queued_job_flag(job, 'F') then
   redis.call('LPUSH', KEYS[3], job_id)
 else
   redis.call('RPUSH', KEYS[3], job_id)

@@ -2,10 +2,13 @@
 -- enqueue.lua saves it (lib/queued_job.lua), then the ids pushed with one RPUSH (and one LPUSH for those asked at
 -- the front), in the order given. Atomic, so a reader sees all of the run or none of it. Jobs with dependencies
 -- go through enqueue.lua.
--- KEYS[1] rq:queues   KEYS[2] rq:queue:<q>   KEYS[2+i] rq:job:<id_i> for each job i = 1..n
--- ARGV[1] the queue key (member of rq:queues)   ARGV[2] the queue's name (the jobs' origin)   ARGV[3] n
--- ARGV[4 ..] the n jobs, one after the other, each as lib/queued_job.lua reads it
+-- KEYS[1] rq:queues   KEYS[2] rq:queue:<q>
+-- ARGV[1] the queue key (member of rq:queues)   ARGV[2] the queue's name (the jobs' origin)
+-- ARGV[3] the job key prefix (rq:job:)   ARGV[4] the jobs: a MessagePack array of jobs as lib/queued_job.lua reads them
 -- Returns one outcome per job: 1 enqueued, 0 refused as a duplicate.
+-- why a replay is told once per call: the call is atomic, so a resent call finds every job it saved before or
+-- none; its first job that is not unique (never refused) tells which. A unique job, which the first call may
+-- have refused, is looked at on its own.
 local PUSH_CHUNK = 1000 -- why: unpack() of a very long list overflows Lua's C stack
 
 local function push(command, ids)
@@ -15,24 +18,31 @@ local function push(command, ids)
 end
 
 local outcomes, tail, front = {}, {}, {}
-local at = 4
-for i = 1, tonumber(ARGV[3]) do
-  local job = KEYS[2 + i]
-  local clash = queued_job_clash(job, at)
+local call_replayed -- nil until the call's first job that is not unique has been looked at
+for i, job in ipairs(cmsgpack.unpack(ARGV[4])) do
+  local key = ARGV[3] .. job[1]
+  local clash
+  if queued_job_flag(job, 'U') then
+    clash = queued_job_clash(key, job)
+  else
+    if call_replayed == nil then
+      call_replayed = queued_job_replayed(key, job)
+    end
+    clash = call_replayed and 'replayed' or nil
+  end
   if clash == 'replayed' then
     outcomes[i] = 1 -- why: the id was pushed the first time
   elseif clash == 'duplicate' then
     outcomes[i] = 0
   else
-    save_queued_job(job, ARGV[2], at)
-    if queued_job_flag(at, 'F') then
-      front[#front + 1] = ARGV[at]
+    save_queued_job(key, ARGV[2], job)
+    if queued_job_flag(job, 'F') then
+      front[#front + 1] = job[1]
     else
-      tail[#tail + 1] = ARGV[at]
+      tail[#tail + 1] = job[1]
     end
     outcomes[i] = 1
   end
-  at = queued_job_end(at)
 end
 if #tail + #front > 0 then
   redis.call('SADD', KEYS[1], ARGV[1])

@@ -13,17 +13,17 @@
 -- ARGV[6] now (RQ timestamp): last_fired_at
 -- ARGV[7] now, epoch ms: why: a caller that read the schedule just after another fired it holds the next,
 --         future tick; it must not fire that one early
--- ARGV[8 ..] the tick's job, as lib/queued_job.lua reads it (its id given: an old hash of that id is replaced)
+-- ARGV[8] the tick's job, packed as lib/queued_job.lua reads it (its id given: an old hash of that id is replaced)
 -- Returns 1 when this call enqueued the tick, 0 when it was fired already, is not due, paused or removed.
 if redis.call('HGET', KEYS[1], 'next_run') ~= ARGV[2] or redis.call('HGET', KEYS[1], 'paused') ~= '0'
     or tonumber(ARGV[2]) > tonumber(ARGV[7]) then
   return 0
 end
-local at = 8
-local job_id = ARGV[at]
+local job = cmsgpack.unpack(ARGV[8])
+local job_id = job[1]
 redis.call('SADD', KEYS[3], ARGV[4])
-save_queued_job(KEYS[4], ARGV[5], at)
-if queued_job_flag(at, 'F') then
+save_queued_job(KEYS[4], ARGV[5], job)
+if queued_job_flag(job, 'F') then
   redis.call('LPUSH', KEYS[5], job_id)
 else
   redis.call('RPUSH', KEYS[5], job_id)
