@@ -6,6 +6,7 @@ import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
 import dev.jrq.api.NoSuchJobException;
 import dev.jrq.api.spi.JobHandler;
+import dev.jrq.core.internal.JobIds;
 import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.PackedQueuedJobs;
 import dev.jrq.core.internal.RqKeys;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -482,6 +482,6 @@ public final class JobQueue {
 
     private static String jobId(JobRequest request) {
         String given = request.options().jobId();
-        return given != null ? given : UUID.randomUUID().toString();
+        return given != null ? given : JobIds.next();
     }
 }

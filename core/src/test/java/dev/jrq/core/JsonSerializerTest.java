@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jrq.api.SerializationException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,10 +84,28 @@ class JsonSerializerTest {
     }
 
     @Test
+    void serialize_aJobsCall_writesCompactJsonInOrder() {
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        kwargs.put("z", List.of());
+        kwargs.put("a", null);
+        byte[] bytes = json.serialize(Arrays.asList("mail.send", null,
+                Arrays.asList(1, 4_294_967_296L, 2.5, "caf\u00e9 \"q\"", true, new BigDecimal("1.10")), kwargs));
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
+                "[\"mail.send\",null,[1,4294967296,2.5,\"caf\u00e9 \\\"q\\\"\",true,1.10],{\"z\":[],\"a\":null}]");
+    }
+
+    @Test
     void serialize_objectWithoutJsonForm_throwsSerializationExceptionNamingTheClass() {
         assertThatThrownBy(() -> json.serialize(new Object()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot write a java.lang.Object as JSON");
+    }
+
+    @Test
+    void serialize_objectWithoutJsonFormInsideAList_throwsSerializationException() {
+        assertThatThrownBy(() -> json.serialize(List.of(1, new Object())))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("cannot write a java.util.ImmutableCollections$List12 as JSON");
     }
 
     private static byte[] utf8(String text) {
