@@ -3,6 +3,9 @@ package dev.jrq.bench;
 import dev.jrq.api.JobContext;
 import dev.jrq.api.spi.JobHandler;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,13 +27,21 @@ final class BenchJob implements JobHandler {
 
     @Override
     public Object perform(JobContext job) {
-        tally.add();
+        tally.add(job.jobId());
         return job.args().isEmpty() ? null : job.args().get(0);
     }
 
     /** Starts counting afresh; the returned tally is complete after {@code expected} calls. */
     Tally expect(int expected) {
-        Tally fresh = new Tally(expected);
+        return expect(expected, false);
+    }
+
+    /**
+     * Starts counting afresh, and with {@code noteStarts} notes when each job's handler began (wall clock), for the
+     * pickup latency; why not always: the notes' allocation would count in the drain phases' figures.
+     */
+    Tally expect(int expected, boolean noteStarts) {
+        Tally fresh = new Tally(expected, noteStarts ? new ConcurrentHashMap<>() : null);
         tally = fresh;
         return fresh;
     }
@@ -41,13 +52,22 @@ final class BenchJob implements JobHandler {
         private final AtomicInteger calls = new AtomicInteger();
         private final AtomicLong firstNanos = new AtomicLong();
         private final CountDownLatch complete = new CountDownLatch(1);
+        private final Map<String, Instant> handlerStarts;
         private volatile long lastNanos;
 
         Tally(int expected) {
-            this.expected = expected;
+            this(expected, null);
         }
 
-        void add() {
+        private Tally(int expected, Map<String, Instant> handlerStarts) {
+            this.expected = expected;
+            this.handlerStarts = handlerStarts;
+        }
+
+        void add(String jobId) {
+            if (handlerStarts != null) {
+                handlerStarts.put(jobId, Instant.now());
+            }
             long now = System.nanoTime();
             firstNanos.compareAndSet(0, now);
             if (calls.incrementAndGet() == expected) {
@@ -75,6 +95,11 @@ final class BenchJob implements JobHandler {
 
         long lastNanos() {
             return lastNanos;
+        }
+
+        /** When the handler of a job began, when noted ({@link #expect(int, boolean)}), else {@code null}. */
+        Instant handlerStart(String jobId) {
+            return handlerStarts == null ? null : handlerStarts.get(jobId);
         }
     }
 }

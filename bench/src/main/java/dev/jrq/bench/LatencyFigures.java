@@ -1,9 +1,10 @@
 package dev.jrq.bench;
 
 /**
- * The fixed-rate run's latencies, in microseconds, read from each job's hash: enqueue to done is
- * {@code ended_at - enqueued_at}, pickup is {@code started_at - enqueued_at} (both times written by this JVM's
- * clock: {@code enqueued_at} just before the enqueue call, {@code ended_at} when the handler returned).
+ * The fixed-rate run's latencies, in microseconds: enqueue to done is {@code ended_at - enqueued_at} of each job's
+ * hash, pickup is from {@code enqueued_at} to the moment the job's handler began (noted by the bench's job). All
+ * times are this JVM's clock: {@code enqueued_at} just before the enqueue call, {@code ended_at} when the job's
+ * success was written.
  *
  * @param targetRate   jobs per second asked for
  * @param achievedRate jobs per second the producer sent

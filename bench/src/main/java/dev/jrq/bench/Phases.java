@@ -113,10 +113,11 @@ final class Phases {
         List<Job> jobs;
         double achieved;
         Window.Closed closed;
+        BenchJob.Tally tally;
         worker.start();
         try {
             warmUp(queue);
-            BenchJob.Tally tally = job.expect(n);
+            tally = job.expect(n, true);
             Window window = open();
             long start = System.nanoTime();
             jobs = produce(queue, n, rate, start);
@@ -128,7 +129,7 @@ final class Phases {
         } finally {
             worker.stop(Duration.ofSeconds(5));
         }
-        return new Measured(closed, latencies(jobs, rate, achieved));
+        return new Measured(closed, latencies(jobs, tally, rate, achieved));
     }
 
     /** A phase's figures and, for the fixed-rate run, its latencies. */
@@ -149,13 +150,13 @@ final class Phases {
         return jobs;
     }
 
-    private LatencyFigures latencies(List<Job> jobs, double rate, double achieved) {
+    private LatencyFigures latencies(List<Job> jobs, BenchJob.Tally tally, double rate, double achieved) {
         long[] done = new long[jobs.size()];
         long[] pickup = new long[jobs.size()];
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord record = jobs.get(i).fetch();
             done[i] = micros(record.enqueuedAt(), record.endedAt());
-            pickup[i] = micros(record.enqueuedAt(), record.startedAt());
+            pickup[i] = micros(record.enqueuedAt(), tally.handlerStart(record.id()));
         }
         return LatencyFigures.of(rate, achieved, done, pickup);
     }

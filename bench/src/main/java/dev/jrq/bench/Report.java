@@ -43,7 +43,7 @@ final class Report {
     /** The fixed-rate run's latency line. */
     static String latency(LatencyFigures latency) {
         return String.format(Locale.ROOT, "latency at %.0f jobs/s (sent %.1f/s, %d jobs): enqueue->done p50 %.2f ms, "
-                        + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; pickup (started_at - enqueued_at) p50 %.2f ms, "
+                        + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; pickup (enqueued_at to handler start) p50 %.2f ms, "
                         + "p99 %.2f ms", latency.targetRate(), latency.achievedRate(), latency.jobs(),
                 ms(latency.doneP50()), ms(latency.doneP95()), ms(latency.doneP99()), ms(latency.doneMax()),
                 ms(latency.pickupP50()), ms(latency.pickupP99()));

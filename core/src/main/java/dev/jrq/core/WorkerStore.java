@@ -18,11 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
+import org.redisson.api.BatchOptions;
 import org.redisson.api.Entry;
 import org.redisson.api.RBatch;
 import org.redisson.api.RBlockingQueue;
+import org.redisson.api.RFuture;
+import org.redisson.api.queue.DequeMoveArgs;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -32,8 +37,10 @@ import org.redisson.client.codec.StringCodec;
  * <p>Round trips per job: a slot's successes are written, and its next jobs taken (popped, started, leased,
  * their hashes returned), in one call ({@link #finishMany}); a slot running short jobs takes several at once, so
  * a job costs a fraction of a round trip, and a slot running long ones one round trip per job. When the queues
- * are empty the slot blocks in {@code BLPOP} and then takes the popped id with the dequeue script. Heartbeats: 1
- * per worker process per interval, for all its slots and running jobs together.
+ * are empty the slot waits in Redis: on one queue, {@code BLMOVE} of the next id into the queue's hand-off list
+ * with the start pipelined behind it (one round trip); on several, {@code BLPOP} and then the start of the popped
+ * id with the dequeue script (two). Heartbeats: 1 per worker process per interval, for all its slots and running
+ * jobs together.
  */
 public final class WorkerStore {
     /** How long a lease in {@code rq:wip:<q>} lasts unless renewed, by default. */
@@ -42,9 +49,13 @@ public final class WorkerStore {
     public static final int MAX_RESULT_CHARS = 16 * 1024 * 1024;
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
+    /** How much longer than its wait a hand-off batch may take to reply before it counts as lost. */
+    private static final Duration HANDOFF_REPLY_MARGIN = Duration.ofSeconds(5);
 
     private final JrqClient client;
     private final Duration lease;
+    /** Whether Redis has {@code BLMOVE} (6.2 and later); cleared by the first call that finds it has not. */
+    private volatile boolean handoffSupported = true;
 
     WorkerStore(JrqClient client, Duration lease) {
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -110,6 +121,13 @@ public final class WorkerStore {
         if (take != Take.NOTHING || block.isZero()) {
             return take;
         }
+        // why: Redisson gives BLMOVE whole seconds, and 0 would wait for ever; shorter waits go through BLPOP
+        if (queues.size() == 1 && handoffSupported && block.compareTo(Duration.ofSeconds(1)) >= 0) {
+            Take handedOff = waitAndStart(workerName, queues.get(0), block);
+            if (handedOff != null) {
+                return handedOff;
+            }
+        }
         List<String> queueKeys = queues.stream().map(RqKeys::queue).toList();
         String[] popped = blockingPop(queueKeys, block);
         if (popped == null) {
@@ -117,6 +135,84 @@ public final class WorkerStore {
         }
         // why: between BLPOP and this call the id is only in this process; the lease begins with the script.
         return start(workerName, queues, popped[1], queueKeys.indexOf(popped[0]) + 1);
+    }
+
+    /**
+     * Waits for the next job of one queue and starts it in the same round trip: {@code BLMOVE} of its id into the
+     * queue's hand-off list, and dequeue_handoff.lua pipelined right behind it, which Redis runs the moment the
+     * move returns. Returns {@code null} when Redis has no {@code BLMOVE} (before 6.2): the slots then wait with
+     * {@code BLPOP} and start the popped id with a second call.
+     *
+     * <p>why: an idle slot's pickup was two round trips (the {@code BLPOP}, then the start), each a hand-off to
+     * Redisson's I/O thread and back; at 500 jobs/s one cut enqueue-to-done p50 by about a third and p95 by half
+     * (docs/performance.md).
+     */
+    private Take waitAndStart(String workerName, String queue, Duration block) throws InterruptedException {
+        client.scripts().load(LuaScript.BEGIN_HANDOFF_WAIT);
+        client.scripts().load(LuaScript.DEQUEUE_HANDOFF);
+        Duration replyTimeout = block.plus(HANDOFF_REPLY_MARGIN);
+        Instant sent = client.clock().instant();
+        List<String> keys = List.of(RqKeys.worker(workerName), RqKeys.SUSPENDED, RqKeys.queue(queue),
+                RqKeys.registry("wip", queue), RqKeys.handoff(queue), RqKeys.handoffWait(workerName));
+        Object[] args = {RqKeys.JOB_PREFIX, lease.getSeconds(), workerName, queue,
+                sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1_000};
+        RBatch batch = client.redis().createBatch(BatchOptions.defaults()
+                // why: the move may wait for all of block; a resent move could take a second id
+                .responseTimeout(replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .retryAttempts(0));
+        client.scripts().addToBatch(batch, LuaScript.BEGIN_HANDOFF_WAIT, List.of(RqKeys.handoffWait(workerName)),
+                replyTimeout.toMillis());
+        batch.getBlockingDeque(RqKeys.queue(queue), StringCodec.INSTANCE)
+                .moveAsync(block, DequeMoveArgs.pollFirst().addLastTo(RqKeys.handoff(queue)));
+        RFuture<List<Object>> started = client.scripts().addListToBatch(batch, LuaScript.DEQUEUE_HANDOFF, keys, args);
+        try {
+            batch.execute();
+        } catch (RedisException e) {
+            if (Thread.interrupted()) {
+                // why: as BLPOP's wait does; a job the start took meanwhile is leased, and the reaper moves it on
+                throw new InterruptedException("interrupted while waiting for a job of " + queue);
+            }
+            if (isUnknownCommand(e)) {
+                handoffSupported = false;
+                return null;
+            }
+            if (!Scripts.isNoScript(e)) {
+                throw e;
+            }
+            // why: Redis forgot the scripts; an id moved meanwhile waits in the hand-off list for this call
+            client.scripts().forgetLoaded();
+            return handedOff(client.scripts().runForObjects(LuaScript.DEQUEUE_HANDOFF, keys, args), workerName);
+        }
+        return handedOff(started.toCompletableFuture().join(), workerName);
+    }
+
+    private Take handedOff(List<Object> reply, String workerName) {
+        if (reply.size() < 4) {
+            return reply.isEmpty() ? Take.NOTHING : Take.SUSPENDED;
+        }
+        long startedMicros = Long.parseLong(text((byte[]) reply.get(3)));
+        Instant startedAt = Instant.ofEpochSecond(startedMicros / 1_000_000, startedMicros % 1_000_000 * 1_000);
+        return new Take(claimed(reply, 0, workerName, startedAt), false);
+    }
+
+    private static boolean isUnknownCommand(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("unknown command")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts ids left in a queue's hand-off list back at the front of the queue (a slot's client went away between
+     * its {@code BLMOVE} and the start behind it); the reaper calls it.
+     *
+     * @return how many were put back
+     */
+    public long returnHandedOff(String queue) {
+        return client.scripts().runForLong(LuaScript.RETURN_HANDED_OFF,
+                List.of(RqKeys.handoff(queue), RqKeys.queue(queue)));
     }
 
     /** {@code BLPOP} on the queues: {key, id}, or {@code null} when nothing came within {@code block}. */

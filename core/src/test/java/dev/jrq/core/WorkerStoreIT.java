@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
+import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.testing.MutableClock;
 import dev.jrq.core.testing.RedisServerExtension;
 import dev.jrq.core.testing.TestRedis;
@@ -17,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RDeque;
+import org.redisson.api.queue.DequeMoveArgs;
 import org.redisson.client.codec.StringCodec;
 
 /** Taking, finishing and leasing jobs as a worker slot does. */
@@ -98,6 +101,75 @@ class WorkerStoreIT {
         assertThat(claimed.queue()).isEqualTo("low");
         assertThat(job.status()).isEqualTo(JobStatus.STARTED);
         assertThat(client.queue("low").registry(RegistryType.STARTED).contains(job.id())).isTrue();
+    }
+
+    @Test
+    void take_oneQueue_jobPushedWhileWaitingIsStartedByTheWaitsOwnCall() {
+        store.register(WORKER, List.of("low"), Map.of());
+        int blockedBefore = redis.blockedClients();
+        long movesBefore = redis.commandCalls("blmove");
+        long callsBefore = redis.commandCalls("blpop") + redis.commandCalls("evalsha");
+        CompletableFuture<WorkerStore.Take> taking = takeAsync(List.of("low"), Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.blockedClients() > blockedBefore);
+
+        Job job = client.queue("low").enqueue("rqjobs.noop");
+
+        await().atMost(Duration.ofSeconds(2)).until(taking::isDone);
+        ClaimedJob claimed = taking.join().claimed().orElseThrow();
+        assertThat(claimed.jobId()).isEqualTo(job.id());
+        // why: one pipeline: the wait's note, BLMOVE and the start, no BLPOP then a second call (enqueue: 1 script)
+        assertThat(redis.commandCalls("blmove") - movesBefore).isEqualTo(1);
+        assertThat(redis.commandCalls("blpop") + redis.commandCalls("evalsha") - callsBefore).isEqualTo(3);
+        Map<String, String> hash = redis.hash("rq:job:" + job.id());
+        assertThat(hash).containsEntry("status", "started").containsEntry("worker_name", WORKER)
+                .containsEntry("started_at", RqTime.format(claimed.record().startedAt()))
+                .containsEntry("last_heartbeat", hash.get("started_at"));
+        // why: the client's clock stands still at START; the start is stamped START plus how long the slot waited
+        Instant started = RqTime.parse(hash.get("started_at"));
+        assertThat(started).isBetween(START, START.plusSeconds(5));
+        assertThat(redis.zscore("rq:wip:low", job.id())).isEqualTo(String.valueOf(started.getEpochSecond() + 60));
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
+                .containsEntry("current_job", job.id());
+        assertThat(redis.raw().getKeys().countExists("jrq:handoff:low", "jrq:handoff-wait:" + WORKER)).isZero();
+    }
+
+    @Test
+    void take_oneQueue_nothingComesWithinTheWait_nothingAndNoKeyLeft() throws Exception {
+        assertThat(store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true))
+                .isEqualTo(WorkerStore.Take.NOTHING);
+        assertThat(redis.raw().getKeys().countExists("jrq:handoff:low", "jrq:handoff-wait:" + WORKER)).isZero();
+    }
+
+    @Test
+    void take_oneQueue_suspendedWhileWaiting_jobStaysQueuedAtTheFront() {
+        int blockedBefore = redis.blockedClients();
+        CompletableFuture<WorkerStore.Take> taking = takeAsync(List.of("low"), Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.blockedClients() > blockedBefore);
+        redis.raw().getBucket("rq:suspended", StringCodec.INSTANCE).set("1");
+
+        Job job = client.queue("low").enqueue("rqjobs.noop");
+
+        await().atMost(Duration.ofSeconds(2)).until(taking::isDone);
+        assertThat(taking.join()).isEqualTo(WorkerStore.Take.SUSPENDED);
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(client.queue("low").jobIds(0, 10)).containsExactly(job.id());
+    }
+
+    @Test
+    void returnHandedOff_idsLeftBetweenAWaitAndItsStart_goBackToTheFrontInOrder() throws Exception {
+        Job first = client.queue("low").enqueue("rqjobs.noop");
+        Job second = client.queue("low").enqueue("rqjobs.noop");
+        Job third = client.queue("low").enqueue("rqjobs.noop");
+        RDeque<String> queue = redis.raw().getDeque("rq:queue:low", StringCodec.INSTANCE);
+        queue.move(DequeMoveArgs.pollFirst().addLastTo("jrq:handoff:low"));
+        queue.move(DequeMoveArgs.pollFirst().addLastTo("jrq:handoff:low"));
+
+        assertThat(store.returnHandedOff("low")).isEqualTo(2);
+
+        assertThat(client.queue("low").jobIds(0, 10)).containsExactly(first.id(), second.id(), third.id());
+        assertThat(store.returnHandedOff("low")).isZero();
+        assertThat(store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true).claimed().orElseThrow().jobId())
+                .isEqualTo(first.id());
     }
 
     @Test
@@ -349,5 +421,15 @@ class WorkerStoreIT {
 
     private ClaimedJob take(Duration block) throws InterruptedException {
         return store.take(WORKER, HIGH_THEN_LOW, block).claimed().orElseThrow();
+    }
+
+    private CompletableFuture<WorkerStore.Take> takeAsync(List<String> queues, Duration block) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.take(WORKER, queues, block, true);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

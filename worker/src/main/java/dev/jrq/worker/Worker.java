@@ -310,6 +310,11 @@ public final class Worker {
         for (String queue : options.queues()) {
             try {
                 int reaped = timersStore.reapExpiredLeases(options.name(), queue);
+                long returned = timersStore.returnHandedOff(queue);
+                if (returned > 0) {
+                    LOG.warn("{}: {} job id(s) left between a slot's wait and its start went back to the front of "
+                            + "the queue", queue, returned);
+                }
                 long cleaned = timersStore.cleanRegistries(queue);
                 if (cleaned > 0) {
                     LOG.info("{}: maintenance dropped {} expired registry entries", queue, cleaned);

@@ -132,4 +132,17 @@ public final class RqKeys {
     public static String schedule(String name) {
         return JRQ_PREFIX + "schedule:" + name;
     }
+
+    /**
+     * A queue's hand-off list: an idle slot's {@code BLMOVE} moves the next id of {@code rq:queue:<q>} here, and
+     * the start script pipelined behind it pops it at once; an id stays here only between the two.
+     */
+    public static String handoff(String queue) {
+        return JRQ_PREFIX + "handoff:" + queue;
+    }
+
+    /** When an idle slot's wait for a hand-off began (Redis's clock, epoch microseconds); lives only while it waits. */
+    public static String handoffWait(String workerName) {
+        return JRQ_PREFIX + "handoff-wait:" + workerName;
+    }
 }

@@ -59,6 +59,14 @@ public final class TestRedis {
         return Integer.parseInt(info.getOrDefault("blocked_clients", "0").trim());
     }
 
+    /** How many times Redis has run a command since it started, from {@code INFO commandstats} (0 if never). */
+    public long commandCalls(String command) {
+        java.util.Map<String, String> stats = raw.getRedisNodes(RedisNodes.SINGLE).getInstance()
+                .info(RedisNode.InfoSection.COMMANDSTATS);
+        String line = stats.get("cmdstat_" + command.toLowerCase(java.util.Locale.ROOT));
+        return line == null ? 0 : Long.parseLong(line.replaceAll("^calls=(\\d+),.*$", "$1"));
+    }
+
     /** A Redisson client for looking at raw keys (string codec). */
     public RedissonClient raw() {
         return raw;

@@ -1,0 +1,40 @@
+-- Start the job that an idle slot's BLMOVE has just moved from rq:queue:<q> to the queue's hand-off list, sent in
+-- the same pipeline right behind the BLMOVE: Redis runs it the moment the BLMOVE returns, so an idle slot's pickup
+-- is one round trip (as RQ's BLPOP alone), and an id is never only in a client's memory.
+-- KEYS[1] rq:worker:<w>   KEYS[2] rq:suspended   KEYS[3] rq:queue:<q>   KEYS[4] rq:wip:<q>   KEYS[5] jrq:handoff:<q>
+-- KEYS[6] jrq:handoff-wait:<w> (begin_handoff_wait.lua's note of when the wait began, in Redis's clock)
+-- ARGV[1] job key prefix ('rq:job:')   ARGV[2] the lease, in seconds   ARGV[3] worker name   ARGV[4] queue name
+-- ARGV[5] the client's clock when it sent the pipeline, epoch microseconds
+-- The start time is the client's clock at sending plus how long Redis's clock says the slot waited: the client's
+-- clock stays the one that stamps and leases every job, as on every other path.
+-- Returns {queue name, job id, its hash packed (see lib/take.lua), start time in epoch microseconds} of the
+-- started job, {} when the hand-off list was empty (the BLMOVE timed out, or a reaper moved the id back), or
+-- {'suspended'} when workers are suspended (the id goes back to the front of its queue).
+
+local began = redis.call('GET', KEYS[6])
+redis.call('DEL', KEYS[6])
+local id = redis.call('LPOP', KEYS[5])
+if not id then
+  return {}
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('LPUSH', KEYS[3], id)
+  return {'suspended'}
+end
+local waited = 0
+if began then
+  local time = redis.call('TIME')
+  waited = math.max(0, tonumber(time[1]) * 1000000 + tonumber(time[2]) - tonumber(began))
+end
+-- why: epoch microseconds are below 2^53, exact in Lua's doubles
+local now = tonumber(ARGV[5]) + waited
+local seconds = math.floor(now / 1000000)
+local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {KEYS[3]}, wip_keys = {KEYS[4]},
+  queue_names = {ARGV[4]}, job_prefix = ARGV[1], now = rq_timestamp(seconds, now - seconds * 1000000),
+  deadline = seconds + tonumber(ARGV[2]), name = ARGV[3]}
+local started = start_popped(slot, 1, id)
+if not started then
+  return {} -- why: its hash is gone (deleted or expired while queued); RQ drops such an id too
+end
+started[4] = string.format('%d', now)
+return started
