@@ -156,6 +156,20 @@ class WorkerStoreIT {
     }
 
     @Test
+    void take_oneQueue_redisForgotTheScripts_theMovedJobIsStartedAnyway() throws Exception {
+        assertThat(store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true)).isEqualTo(WorkerStore.Take.NOTHING);
+        redis.raw().getScript().scriptFlush(); // why: as a Redis restart does; the client still holds the SHAs
+        Job job = client.queue("low").enqueue("rqjobs.noop");
+
+        ClaimedJob claimed = store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true).claimed().orElseThrow();
+
+        assertThat(claimed.jobId()).isEqualTo(job.id());
+        assertThat(job.status()).isEqualTo(JobStatus.STARTED);
+        assertThat(client.queue("low").registry(RegistryType.STARTED).contains(job.id())).isTrue();
+        assertThat(redis.raw().getKeys().countExists("jrq:handoff:low")).isZero();
+    }
+
+    @Test
     void returnHandedOff_idsLeftBetweenAWaitAndItsStart_goBackToTheFrontInOrder() throws Exception {
         Job first = client.queue("low").enqueue("rqjobs.noop");
         Job second = client.queue("low").enqueue("rqjobs.noop");

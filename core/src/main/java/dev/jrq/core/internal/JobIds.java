@@ -27,7 +27,11 @@ public final class JobIds {
 
     /** A thread's random bytes, drawn {@value #IDS_PER_DRAW} ids at a time and each used once. */
     private static final class RandomBytes {
-        private final ByteBuffer drawn = ByteBuffer.allocate(IDS_PER_DRAW * UUID_BYTES).position(IDS_PER_DRAW * UUID_BYTES);
+        private final ByteBuffer drawn = ByteBuffer.allocate(IDS_PER_DRAW * UUID_BYTES);
+
+        RandomBytes() {
+            drawn.position(drawn.limit()); // why: nothing drawn yet, so the first id draws
+        }
 
         UUID nextUuid() {
             if (!drawn.hasRemaining()) {
