@@ -148,8 +148,6 @@ public final class WorkerStore {
      * (docs/performance.md).
      */
     private Take waitAndStart(String workerName, String queue, Duration block) throws InterruptedException {
-        client.scripts().load(LuaScript.BEGIN_HANDOFF_WAIT);
-        client.scripts().load(LuaScript.DEQUEUE_HANDOFF);
         Duration replyTimeout = block.plus(HANDOFF_REPLY_MARGIN);
         Instant sent = client.clock().instant();
         List<String> keys = List.of(RqKeys.worker(workerName), RqKeys.SUSPENDED, RqKeys.queue(queue),
@@ -172,7 +170,7 @@ public final class WorkerStore {
                 // why: as BLPOP's wait does; a job the start took meanwhile is leased, and the reaper moves it on
                 throw new InterruptedException("interrupted while waiting for a job of " + queue);
             }
-            if (isUnknownCommand(e)) {
+            if (Scripts.says(e, "unknown command")) {
                 handoffSupported = false;
                 return null;
             }
@@ -193,15 +191,6 @@ public final class WorkerStore {
         long startedMicros = Long.parseLong(text((byte[]) reply.get(3)));
         Instant startedAt = Instant.ofEpochSecond(startedMicros / 1_000_000, startedMicros % 1_000_000 * 1_000);
         return new Take(claimed(reply, 0, workerName, startedAt), false);
-    }
-
-    private static boolean isUnknownCommand(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("unknown command")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -104,8 +104,13 @@ public final class Scripts {
 
     /** Whether an error says a script is not loaded (Redis restarted or its script cache was flushed). */
     public static boolean isNoScript(Throwable error) {
+        return says(error, "NOSCRIPT");
+    }
+
+    /** Whether an error, or one of its causes, has {@code text} in its message (Redis's error replies, mostly). */
+    public static boolean says(Throwable error, String text) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && cause.getMessage().contains("NOSCRIPT")) {
+            if (cause.getMessage() != null && cause.getMessage().contains(text)) {
                 return true;
             }
         }
