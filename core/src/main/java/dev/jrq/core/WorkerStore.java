@@ -49,13 +49,10 @@ public final class WorkerStore {
     public static final int MAX_RESULT_CHARS = 16 * 1024 * 1024;
     /** How long a worker hash lives unless its heartbeat renews it. */
     public static final Duration WORKER_TTL = Duration.ofSeconds(60);
-    /** How much longer than its wait a hand-off batch may take to reply before it counts as lost. */
-    private static final Duration HANDOFF_REPLY_MARGIN = Duration.ofSeconds(5);
 
     private final JrqClient client;
     private final Duration lease;
-    /** Whether Redis has {@code BLMOVE} (6.2 and later); cleared by the first call that finds it has not. */
-    private volatile boolean handoffSupported = true;
+    private final HandoffWait handoff;
 
     WorkerStore(JrqClient client, Duration lease) {
         if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -63,6 +60,7 @@ public final class WorkerStore {
         }
         this.client = client;
         this.lease = lease;
+        this.handoff = new HandoffWait(client, lease);
     }
 
     /** How long a job's lease lasts unless the heartbeat renews it. */
@@ -122,8 +120,8 @@ public final class WorkerStore {
             return take;
         }
         // why: Redisson gives BLMOVE whole seconds, and 0 would wait for ever; shorter waits go through BLPOP
-        if (queues.size() == 1 && handoffSupported && block.compareTo(Duration.ofSeconds(1)) >= 0) {
-            Take handedOff = waitAndStart(workerName, queues.get(0), block);
+        if (queues.size() == 1 && canHandOff(block)) {
+            Take handedOff = handoff.waitAndStart(workerName, queues.get(0), block);
             if (handedOff != null) {
                 return handedOff;
             }
@@ -138,70 +136,13 @@ public final class WorkerStore {
     }
 
     /**
-     * Waits for the next job of one queue and starts it in the same round trip: {@code BLMOVE} of its id into the
-     * queue's hand-off list, and dequeue_handoff.lua pipelined right behind it, which Redis runs the moment the
-     * move returns. Returns {@code null} when Redis has no {@code BLMOVE} (before 6.2): the slots then wait with
-     * {@code BLPOP} and start the popped id with a second call.
-     *
-     * <p>why: an idle slot's pickup was two round trips (the {@code BLPOP}, then the start), each a hand-off to
-     * Redisson's I/O thread and back; at 500 jobs/s one cut enqueue-to-done p50 by about a third and p95 by half
-     * (docs/performance.md).
-     */
-    private Take waitAndStart(String workerName, String queue, Duration block) throws InterruptedException {
-        Duration replyTimeout = block.plus(HANDOFF_REPLY_MARGIN);
-        Instant sent = client.clock().instant();
-        List<String> keys = List.of(RqKeys.worker(workerName), RqKeys.SUSPENDED, RqKeys.queue(queue),
-                RqKeys.registry("wip", queue), RqKeys.handoff(queue), RqKeys.handoffWait(workerName));
-        Object[] args = {RqKeys.JOB_PREFIX, lease.getSeconds(), workerName, queue,
-                sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1_000};
-        RBatch batch = client.redis().createBatch(BatchOptions.defaults()
-                // why: the move may wait for all of block; a resent move could take a second id
-                .responseTimeout(replyTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .retryAttempts(0));
-        client.scripts().addToBatch(batch, LuaScript.BEGIN_HANDOFF_WAIT, List.of(RqKeys.handoffWait(workerName)),
-                replyTimeout.toMillis());
-        batch.getBlockingDeque(RqKeys.queue(queue), StringCodec.INSTANCE)
-                .moveAsync(block, DequeMoveArgs.pollFirst().addLastTo(RqKeys.handoff(queue)));
-        RFuture<List<Object>> started = client.scripts().addListToBatch(batch, LuaScript.DEQUEUE_HANDOFF, keys, args);
-        try {
-            batch.execute();
-        } catch (RedisException e) {
-            if (Thread.interrupted()) {
-                // why: as BLPOP's wait does; a job the start took meanwhile is leased, and the reaper moves it on
-                throw new InterruptedException("interrupted while waiting for a job of " + queue);
-            }
-            if (Scripts.says(e, "unknown command")) {
-                handoffSupported = false;
-                return null;
-            }
-            if (!Scripts.isNoScript(e)) {
-                throw e;
-            }
-            // why: Redis forgot the scripts; an id moved meanwhile waits in the hand-off list for this call
-            client.scripts().forgetLoaded();
-            return handedOff(client.scripts().runForObjects(LuaScript.DEQUEUE_HANDOFF, keys, args), workerName);
-        }
-        return handedOff(started.toCompletableFuture().join(), workerName);
-    }
-
-    private Take handedOff(List<Object> reply, String workerName) {
-        if (reply.size() < 4) {
-            return reply.isEmpty() ? Take.NOTHING : Take.SUSPENDED;
-        }
-        long startedMicros = Long.parseLong(text((byte[]) reply.get(3)));
-        Instant startedAt = Instant.ofEpochSecond(startedMicros / 1_000_000, startedMicros % 1_000_000 * 1_000);
-        return new Take(claimed(reply, 0, workerName, startedAt), false);
-    }
-
-    /**
      * Puts ids left in a queue's hand-off list back at the front of the queue (a slot's client went away between
      * its {@code BLMOVE} and the start behind it); the reaper calls it.
      *
      * @return how many were put back
      */
     public long returnHandedOff(String queue) {
-        return client.scripts().runForLong(LuaScript.RETURN_HANDED_OFF,
-                List.of(RqKeys.handoff(queue), RqKeys.queue(queue)));
+        return handoff.returnHandedOff(queue);
     }
 
     /** {@code BLPOP} on the queues: {key, id}, or {@code null} when nothing came within {@code block}. */
@@ -261,72 +202,50 @@ public final class WorkerStore {
      */
     public Batch finishMany(String workerName, List<Success> successes, List<String> takeQueues, int wanted,
                             boolean slotStillBusy, boolean rotate) {
-        Instant now = client.clock().instant();
-        List<String> queues = new ArrayList<>(wanted > 0 ? takeQueues : List.of());
-        int takeFrom = queues.size();
-        for (Success success : successes) {
-            if (!queues.contains(success.job().queue())) {
-                queues.add(success.job().queue());
-            }
-        }
-        List<String> keys = new ArrayList<>(3 + 3 * queues.size());
-        keys.add(RqKeys.worker(workerName));
-        keys.add(RqKeys.SUSPENDED);
-        keys.add(RqKeys.JRQ_STATS);
-        for (String queue : queues) {
-            keys.add(RqKeys.queue(queue));
-            keys.add(RqKeys.registry("wip", queue));
-            keys.add(RqKeys.registry("finished", queue));
-        }
-        List<Object> args = new ArrayList<>(16 + queues.size());
-        args.add(workerName);
-        args.add(RqTime.format(now));
-        args.add(now.getEpochSecond());
-        args.add(now.plus(lease).getEpochSecond());
-        args.add(RqKeys.JOB_PREFIX);
-        args.add(RqKeys.results(""));
-        args.add(RqKeys.QUEUE_PREFIX);
-        args.add(RqKeys.registry("deferred", ""));
-        args.add(RqKeys.QUEUES);
-        args.add(takeFrom == 0 ? 0 : wanted);
-        args.add(slotStillBusy ? "keep" : "auto");
-        args.add(queues.size());
-        args.add(takeFrom);
-        args.addAll(queues);
-        args.add(packSuccesses(successes, queues));
-        args.add(rotate ? "rotate" : "priority");
+        FinishManyCall call = new FinishManyCall(client, lease, workerName, successes, takeQueues, wanted,
+                slotStillBusy, rotate);
         // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
-        List<Object> reply = client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, keys, args.toArray());
-        String flags = text((byte[]) reply.get(0));
-        List<Boolean> recorded = new ArrayList<>(flags.length());
-        for (int i = 0; i < flags.length(); i++) {
-            recorded.add(flags.charAt(i) == '1');
-        }
-        int taken = ((Number) reply.get(1)).intValue();
-        List<ClaimedJob> jobs = new ArrayList<>(Math.max(taken, 0));
-        for (int n = 0; n < taken; n++) {
-            jobs.add(claimed(reply, 2 + 3 * n, workerName, now));
-        }
-        return new Batch(recorded, jobs, taken < 0);
+        return call.read(client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, call.keys(), call.args()));
     }
 
-    /** The successes as finish_many.lua unpacks them: one MessagePack array, four values per success. */
-    private static byte[] packSuccesses(List<Success> successes, List<String> queues) {
-        // why: sized to the successes (an id, two numbers, a short result each), not msgpack's default 8 KiB
-        try (MessageBufferPacker packer = new MessagePack.PackerConfig().withBufferSize(64 + 96 * successes.size())
-                .newBufferPacker()) {
-            packer.packArrayHeader(4 * successes.size());
-            for (Success success : successes) {
-                Duration resultTtl = success.job().record().resultTtl();
-                packer.packString(success.job().jobId());
-                packer.packInt(queues.indexOf(success.job().queue()) + 1);
-                packer.packLong(resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds());
-                packer.packString(success.encodedResult());
-            }
-            return packer.toByteArray();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot pack the successes", e); // why: in memory, never
+    /**
+     * Writes a slot's successes, taking no job, then waits up to {@code block} for the next job of {@code queue}
+     * and starts it, all in one round trip (one pipeline): for a slot of a one-queue worker whose last take left the
+     * queue empty ({@link Take#queueLeftEmpty()}), so that a job reaching an idle worker costs one round trip, not
+     * one for its finish and one for the next wait. The successes are written at once, as {@link #finishMany}
+     * writes them; their flags arrive with the wait's reply, when a job arrives or after {@code block}.
+     *
+     * @param block how long to wait: at least 1 s for one round trip (Redisson gives {@code BLMOVE} whole seconds);
+     *              a shorter wait, or a Redis without {@code BLMOVE}, gets a finish and then a wait
+     * @throws InterruptedException when the thread is interrupted during the wait: the successes were sent, and
+     *                              may or may not have been written
+     */
+    public FinishedThenTaken finishThenWait(String workerName, List<Success> successes, String queue, Duration block)
+            throws InterruptedException {
+        if (!canHandOff(block)) {
+            // why: Redis has no BLMOVE (found by a wait), or the wait is too short for it: a finish, then a wait
+            Batch finished = finishMany(workerName, successes, List.of(), 0, false);
+            return new FinishedThenTaken(finished.recorded(), null, take(workerName, List.of(queue), block, true));
         }
+        FinishManyCall finish = new FinishManyCall(client, lease, workerName, successes, List.of(), 0, false, false);
+        return handoff.finishThenWait(workerName, finish, queue, block);
+    }
+
+    /** Whether a one-queue slot can wait {@code block} with {@code BLMOVE}, which Redisson gives whole seconds. */
+    private boolean canHandOff(Duration block) {
+        // why: 0 would wait for ever; shorter waits go through BLPOP
+        return !handoff.unsupported() && block.compareTo(Duration.ofSeconds(1)) >= 0;
+    }
+
+    /**
+     * What {@link #finishThenWait} did.
+     *
+     * @param recorded    per success, in order, whether it was written ({@link Batch#recorded()}); {@code null} when
+     *                    the finish failed ({@code finishError}), and the successes are to be written again
+     * @param finishError why the finish failed, {@code null} when it did not
+     * @param take        the job the wait took and started, nothing, or suspended
+     */
+    public record FinishedThenTaken(List<Boolean> recorded, RuntimeException finishError, Take take) {
     }
 
     /**
@@ -573,10 +492,21 @@ public final class WorkerStore {
         batch.execute();
     }
 
-    /** What {@link #take} got: a job, nothing, or a refusal because workers are suspended. */
-    public record Take(ClaimedJob job, boolean suspended) {
+    /**
+     * What {@link #take} got: a job, nothing, or a refusal because workers are suspended.
+     *
+     * @param queueLeftEmpty the job was the last one in its queue when a one-queue wait took it, so that the slot's
+     *                       next call can be its finish with the next wait ({@link #finishThenWait}); false when
+     *                       jobs were queued behind it, or when the take does not know
+     */
+    public record Take(ClaimedJob job, boolean suspended, boolean queueLeftEmpty) {
         public static final Take NOTHING = new Take(null, false);
         public static final Take SUSPENDED = new Take(null, true);
+
+        /** A take that does not know whether the job was the last one queued. */
+        public Take(ClaimedJob job, boolean suspended) {
+            this(job, suspended, false);
+        }
 
         public Optional<ClaimedJob> claimed() {
             return Optional.ofNullable(job);
@@ -619,23 +549,7 @@ public final class WorkerStore {
         if (size == 1) {
             return Take.SUSPENDED;
         }
-        return new Take(claimed(reply, offset, workerName, now), false);
-    }
-
-    /**
-     * The started job whose queue name, id and packed hash are at {@code at} of a take's reply. The hash is as read
-     * before its start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
-     */
-    private ClaimedJob claimed(List<?> reply, int at, String workerName, Instant now) {
-        PackedJobHash hash = PackedJobHash.unpack((byte[]) reply.get(at + 2));
-        String started = RqTime.format(now);
-        hash.text().put("status", JobStatus.STARTED.wireName());
-        hash.text().put("started_at", started);
-        hash.text().put("last_heartbeat", started);
-        hash.text().put("worker_name", workerName);
-        String jobId = text((byte[]) reply.get(at + 1));
-        return new ClaimedJob(text((byte[]) reply.get(at)),
-                client.codec().decodeJob(jobId, hash.text(), hash.data(), hash.meta()));
+        return new Take(StartedJobs.decode(client, reply, offset, workerName, now), false);
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {
@@ -651,9 +565,5 @@ public final class WorkerStore {
     /** Seconds as HINCRBYFLOAT reads them; why: not String.format, which is slow on the finish path. */
     private static String seconds(Duration duration) {
         return Double.toString(duration.toNanos() / 1e9);
-    }
-
-    private static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

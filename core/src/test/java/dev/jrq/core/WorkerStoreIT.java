@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -166,6 +167,84 @@ class WorkerStoreIT {
         assertThat(claimed.jobId()).isEqualTo(job.id());
         assertThat(job.status()).isEqualTo(JobStatus.STARTED);
         assertThat(client.queue("low").registry(RegistryType.STARTED).contains(job.id())).isTrue();
+        assertThat(redis.raw().getKeys().countExists("jrq:handoff:low")).isZero();
+    }
+
+    @Test
+    void take_oneQueue_saysWhetherTheJobWasTheLastQueued() throws Exception {
+        Job first = client.queue("low").enqueue("rqjobs.noop");
+        Job second = client.queue("low").enqueue("rqjobs.noop");
+
+        WorkerStore.Take withOneBehind = store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true);
+        WorkerStore.Take last = store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true);
+
+        assertThat(withOneBehind.job().jobId()).isEqualTo(first.id());
+        assertThat(withOneBehind.queueLeftEmpty()).isFalse();
+        assertThat(last.job().jobId()).isEqualTo(second.id());
+        assertThat(last.queueLeftEmpty()).isTrue();
+    }
+
+    @Test
+    void finishThenWait_successShownAtOnce_nextJobStartedByTheSameCall() throws Exception {
+        store.register(WORKER, List.of("low"), Map.of());
+        Job done = client.queue("low").enqueue("rqjobs.noop");
+        ClaimedJob claimed = store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true).job();
+        int blockedBefore = redis.blockedClients();
+        long movesBefore = redis.commandCalls("blmove");
+        long scriptsBefore = redis.commandCalls("evalsha");
+
+        CompletableFuture<WorkerStore.FinishedThenTaken> waiting = finishThenWaitAsync(claimed, Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.blockedClients() > blockedBefore);
+        // why: the finish ran before the wait; a user sees the job finished while the slot still waits
+        assertThat(done.status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(done.latestResult().orElseThrow().returnValue()).isEqualTo(42);
+        assertThat(client.queue("low").registry(RegistryType.FINISHED).contains(done.id())).isTrue();
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "idle").doesNotContainKey("current_job");
+        Job next = client.queue("low").enqueue("rqjobs.noop");
+
+        WorkerStore.FinishedThenTaken result = waiting.get(3, TimeUnit.SECONDS);
+        assertThat(result.recorded()).containsExactly(true);
+        assertThat(result.finishError()).isNull();
+        assertThat(result.take().job().jobId()).isEqualTo(next.id());
+        assertThat(result.take().queueLeftEmpty()).isTrue();
+        assertThat(next.status()).isEqualTo(JobStatus.STARTED);
+        assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
+                .containsEntry("current_job", next.id());
+        // why: one pipeline: the finish, the wait's note, BLMOVE and the start (and the enqueue's one script)
+        assertThat(redis.commandCalls("blmove") - movesBefore).isEqualTo(1);
+        assertThat(redis.commandCalls("evalsha") - scriptsBefore).isEqualTo(4);
+        assertThat(redis.raw().getKeys().countExists("jrq:handoff:low", "jrq:handoff-wait:" + WORKER)).isZero();
+    }
+
+    @Test
+    void finishThenWait_leaseReaped_successFencedOffAndTheWaitGoesOn() throws Exception {
+        Job job = client.queue("low").enqueue("rqjobs.noop");
+        ClaimedJob claimed = store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true).job();
+        redis.raw().getScoredSortedSet("rq:wip:low", StringCodec.INSTANCE).remove(job.id());
+
+        WorkerStore.FinishedThenTaken result = store.finishThenWait(WORKER,
+                List.of(new WorkerStore.Success(claimed, store.encodeResult(42))), "low", Duration.ofSeconds(1));
+
+        assertThat(result.recorded()).containsExactly(false);
+        assertThat(result.take()).isEqualTo(WorkerStore.Take.NOTHING);
+        assertThat(job.status()).isEqualTo(JobStatus.STARTED);
+        assertThat(redis.raw().getKeys().countExists("rq:results:" + job.id(), "rq:finished:low")).isZero();
+    }
+
+    @Test
+    void finishThenWait_redisForgotTheScripts_successWrittenAndTheQueuedJobStarted() throws Exception {
+        Job done = client.queue("low").enqueue("rqjobs.noop");
+        ClaimedJob claimed = store.take(WORKER, List.of("low"), Duration.ofSeconds(1), true).job();
+        Job next = client.queue("low").enqueue("rqjobs.noop");
+        redis.raw().getScript().scriptFlush(); // why: as a Redis restart does; the client still holds the SHAs
+
+        WorkerStore.FinishedThenTaken result = store.finishThenWait(WORKER,
+                List.of(new WorkerStore.Success(claimed, store.encodeResult(42))), "low", Duration.ofSeconds(1));
+
+        assertThat(result.recorded()).containsExactly(true);
+        assertThat(done.status()).isEqualTo(JobStatus.FINISHED);
+        assertThat(result.take().job().jobId()).isEqualTo(next.id());
+        assertThat(next.status()).isEqualTo(JobStatus.STARTED);
         assertThat(redis.raw().getKeys().countExists("jrq:handoff:low")).isZero();
     }
 
@@ -441,6 +520,17 @@ class WorkerStoreIT {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return store.take(WORKER, queues, block, true);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private CompletableFuture<WorkerStore.FinishedThenTaken> finishThenWaitAsync(ClaimedJob done, Duration block) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.finishThenWait(WORKER, List.of(new WorkerStore.Success(done, store.encodeResult(42))),
+                        done.queue(), block);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             }

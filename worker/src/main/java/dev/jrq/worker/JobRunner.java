@@ -168,10 +168,33 @@ final class JobRunner {
         };
         WorkerStore.Batch batch = retry && !successes.isEmpty() ? untilWritten(successes.get(0).job(), write)
                 : write.get();
+        book(workerName, successes, batch.recorded());
+        return batch;
+    }
+
+    /**
+     * Writes a slot's held successes in front of its wait for the next job of {@code queue}, in one round trip
+     * ({@link WorkerStore#finishThenWait}); then counts each success written, as {@link #recordSuccesses} does. The
+     * successes must have no success callback (a slot writes those at once). When the finish failed
+     * ({@link WorkerStore.FinishedThenTaken#recorded()} is {@code null}), nothing is counted and the caller keeps
+     * the successes.
+     */
+    WorkerStore.FinishedThenTaken recordSuccessesThenWait(String workerName, List<PendingSuccess> successes,
+                                                          String queue, Duration block) throws InterruptedException {
+        List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::toWrite).toList();
+        WorkerStore.FinishedThenTaken done = store.finishThenWait(workerName, writes, queue, block);
+        if (done.recorded() != null) {
+            book(workerName, successes, done.recorded());
+        }
+        return done;
+    }
+
+    /** Counts each success (metrics, the slot's RQ counters) and runs its success callback; see recordSuccesses. */
+    private void book(String workerName, List<PendingSuccess> successes, List<Boolean> recorded) {
         for (int i = 0; i < successes.size(); i++) {
             PendingSuccess success = successes.get(i);
             ClaimedJob job = success.job();
-            String ended = batch.recorded().get(i) ? "finished" : logFenced(workerName, job);
+            String ended = recorded.get(i) ? "finished" : logFenced(workerName, job);
             if (ended.equals("finished")) {
                 LOG.debug("{}: Job OK ({}) in {} ms", job.queue(), job.jobId(), success.took().toMillis());
             }
@@ -181,7 +204,6 @@ final class JobRunner {
                 runCallback(job, ended, Outcome.success(success.value()));
             }
         }
-        return batch;
     }
 
     /** Writes an outcome other than a held success and returns its metric label. */

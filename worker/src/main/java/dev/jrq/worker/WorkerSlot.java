@@ -40,6 +40,8 @@ final class WorkerSlot implements Runnable {
     private volatile RunningJob current;
     /** Jobs taken ahead and successes not written yet. */
     private final HeldJobs held = new HeldJobs();
+    /** The slot's last job was the last one queued: its next call is its finish with its next wait. */
+    private boolean waitAfterFinish;
 
     /**
      * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
@@ -152,6 +154,9 @@ final class WorkerSlot implements Runnable {
      * spent.
      */
     private WorkerStore.Take takeMore(List<String> order) throws InterruptedException {
+        if (waitAfterFinish) {
+            return finishThenWait(order.get(0));
+        }
         int reserved = budget.reserveUpTo(held.aheadTarget());
         if (reserved == 0) {
             writeSuccesses(false);
@@ -183,10 +188,56 @@ final class WorkerSlot implements Runnable {
         }
         // why: the call above found every queue empty a moment ago; wait in Redis for the next push
         WorkerStore.Take take = store.take(name, order, options.burst() ? Duration.ZERO : BLOCK, true);
+        return tookFromWait(take);
+    }
+
+    /**
+     * The slot's last job was the last one its one queue held: writes the successes held and waits for the next job
+     * in one round trip ({@link WorkerStore#finishThenWait}), or only waits when it holds none. When jobs arrive
+     * faster than one at a time, the take says so ({@code queueLeftEmpty} false) and the slot goes back to
+     * {@link #takeMore}'s calls, which take several jobs and share a call with the other slots.
+     */
+    private WorkerStore.Take finishThenWait(String queue) throws InterruptedException {
+        if (!budget.reserve()) {
+            writeSuccesses(false);
+            return null;
+        }
+        List<PendingSuccess> successes = held.takeSuccesses();
+        WorkerStore.Take take;
+        try {
+            if (successes.isEmpty()) {
+                take = store.take(name, List.of(queue), BLOCK, true);
+            } else {
+                WorkerStore.FinishedThenTaken done = runner.recordSuccessesThenWait(name, successes, queue, BLOCK);
+                if (done.recorded() == null) {
+                    // why: the finish's own error (the wait went on); they are written with the slot's next call
+                    held.returnSuccesses(successes);
+                    LOG.warn("worker {}: could not write {} success(es) yet: {}", name, successes.size(),
+                            done.finishError().getMessage());
+                } else {
+                    forget(successes);
+                }
+                take = done.take();
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // why: they were sent and may have been written; written again, they show as fenced, never twice
+            budget.release(1);
+            held.returnSuccesses(successes);
+            waitAfterFinish = false;
+            throw e;
+        }
+        return tookFromWait(take);
+    }
+
+    /** Books what a blocking wait took, and whether the slot's next call is its finish with its next wait. */
+    private WorkerStore.Take tookFromWait(WorkerStore.Take take) {
         if (take.job() == null) {
             budget.release(1);
+            // why: a wait that timed out saw the queue empty; the next one goes straight to waiting again
+            waitAfterFinish = waitAfterFinish && !take.suspended();
         } else {
             running.put(take.job().jobId(), take.job().queue());
+            waitAfterFinish = take.queueLeftEmpty();
         }
         return take;
     }

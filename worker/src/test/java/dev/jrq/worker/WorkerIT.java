@@ -14,6 +14,7 @@ import dev.jrq.core.RegistryType;
 import dev.jrq.core.WorkerInfo;
 import dev.jrq.core.testing.RedisServerExtension;
 import dev.jrq.core.testing.TestRedis;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,33 @@ class WorkerIT {
         assertThat(client.workers()).isEmpty();
         assertThat(redis.hash("rq:worker:idle-w.1")).containsKey("death");
         assertThat(redis.ttlSeconds("rq:worker:idle-w.1")).isBetween(1L, 60L);
+    }
+
+    @Test
+    void idleWorker_jobsArrivingOneAtATime_eachShownFinishedAtOnceAndCountedByTheTimeItStops(TestRedis redis)
+            throws Exception {
+        JrqClient client = redis.newClient();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Worker worker = new Worker(client, HANDLERS, new WorkerOptions("one-by-one", List.of("default"), 1, false,
+                null), meters);
+        worker.start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Job job = client.queue("default").enqueue("tests.echo", i);
+                assertThat(job.waitForResult(Duration.ofSeconds(5))).isNotNull();
+                // why: the slot writes each finish in front of its next wait, which is blocked in Redis now
+                await().atMost(Duration.ofSeconds(2)).until(() -> redis.blockedClients() > 0);
+                assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
+                assertThat(redis.hash("rq:worker:one-by-one")).containsEntry("state", "idle")
+                        .doesNotContainKey("current_job");
+            }
+        } finally {
+            worker.stop(Duration.ofSeconds(5));
+        }
+        assertThat(client.queue("default").registry(RegistryType.FINISHED).count()).isEqualTo(3);
+        assertThat(redis.hash("rq:worker:one-by-one")).containsEntry("successful_job_count", "3");
+        assertThat(meters.get(WorkerMetrics.COMPLETED).tags("job", "tests.echo", "outcome", "finished").counter()
+                .count()).isEqualTo(3);
     }
 
     @Test

@@ -7,9 +7,9 @@
 -- ARGV[5] the client's clock when it sent the pipeline, epoch microseconds
 -- The start time is the client's clock at sending plus how long Redis's clock says the slot waited: the client's
 -- clock stays the one that stamps and leases every job, as on every other path.
--- Returns {queue name, job id, its hash packed (see lib/take.lua), start time in epoch microseconds} of the
--- started job, {} when the hand-off list was empty (the BLMOVE timed out, or a reaper moved the id back), or
--- {'suspended'} when workers are suspended (the id goes back to the front of its queue).
+-- Returns {queue name, job id, its hash packed (see lib/take.lua), start time in epoch microseconds, jobs still in
+-- rq:queue:<q>} of the started job, {} when the hand-off list was empty (the BLMOVE timed out, or a reaper moved
+-- the id back), or {'suspended'} when workers are suspended (the id goes back to the front of its queue).
 
 local began = redis.call('GET', KEYS[6])
 redis.call('DEL', KEYS[6])
@@ -37,4 +37,6 @@ if not started then
   return {} -- why: its hash is gone (deleted or expired while queued); RQ drops such an id too
 end
 started[4] = string.format('%d', now)
+-- why: a slot that took the last job queued sends its finish with its next wait (WorkerStore.finishThenWait)
+started[5] = redis.call('LLEN', KEYS[3])
 return started
