@@ -105,8 +105,10 @@ final class Phases {
     /**
      * Enqueues at {@code rate} jobs per second for {@code seconds} (an absolute schedule: job i is due at
      * start + i / rate) while a worker of {@code concurrency} slots runs them, then reads each job's timestamps.
+     * Before that, unmeasured, the same rate for {@code warmSeconds}: the paths of a worker that waits for each job
+     * are not those of the drain, and the JIT compiles them in the first seconds.
      */
-    Measured latency(double rate, double seconds, int concurrency) throws InterruptedException {
+    Measured latency(double rate, double seconds, double warmSeconds, int concurrency) throws InterruptedException {
         JobQueue queue = fresh();
         int n = (int) Math.max(1, Math.round(rate * seconds));
         Worker worker = worker(concurrency);
@@ -117,13 +119,20 @@ final class Phases {
         worker.start();
         try {
             warmUp(queue);
+            int warm = (int) Math.round(rate * warmSeconds);
+            if (warm > 0) {
+                BenchJob.Tally paced = job.expect(warm);
+                produce(queue, warm, rate, System.nanoTime());
+                paced.await(Duration.ofSeconds(60 + warm / 100));
+                awaitFinished(queue, WARM_UP_JOBS + warm);
+            }
             tally = job.expect(n, true);
             Window window = open();
             long start = System.nanoTime();
             jobs = produce(queue, n, rate, start);
             achieved = n / seconds(start, System.nanoTime());
             tally.await(Duration.ofSeconds(60 + n / 100));
-            long end = awaitFinished(queue, WARM_UP_JOBS + n);
+            long end = awaitFinished(queue, WARM_UP_JOBS + warm + n);
             closed = window.close(String.format(java.util.Locale.ROOT, "latency %.0f/s c%d", rate, concurrency), n,
                     seconds(start, end), own);
         } finally {
