@@ -38,8 +38,9 @@ import org.redisson.client.codec.StringCodec;
  * their hashes returned), in one call ({@link #finishMany}); a slot running short jobs takes several at once, so
  * a job costs a fraction of a round trip, and a slot running long ones one round trip per job. When the queues
  * are empty the slot waits in Redis: on one queue, {@code BLMOVE} of the next id into the queue's hand-off list
- * with the start pipelined behind it (one round trip); on several, {@code BLPOP} and then the start of the popped
- * id with the dequeue script (two). Heartbeats: 1 per worker process per interval, for all its slots and running
+ * with the start pipelined behind it (one round trip), and a slot whose last job was the last one queued sends that
+ * job's finish in front of the same pipeline ({@link #finishThenWait}); on several, {@code BLPOP} and then the start
+ * of the popped id with the dequeue script (two). Heartbeats: 1 per worker process per interval, for all its slots and running
  * jobs together.
  */
 public final class WorkerStore {
