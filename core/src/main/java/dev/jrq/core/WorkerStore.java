@@ -1,14 +1,10 @@
 package dev.jrq.core;
 
-import dev.jrq.api.JobStatus;
 import dev.jrq.api.SerializationException;
 import dev.jrq.core.internal.LuaScript;
-import dev.jrq.core.internal.PackedJobHash;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.JobCodec;
-import dev.jrq.core.internal.Scripts;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
-import org.redisson.api.BatchOptions;
 import org.redisson.api.Entry;
 import org.redisson.api.RBatch;
 import org.redisson.api.RBlockingQueue;
-import org.redisson.api.RFuture;
-import org.redisson.api.queue.DequeMoveArgs;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
