@@ -84,8 +84,10 @@ class EventsIT {
         Map<String, Long> made = RedisCommands.between(before, RedisCommands.calls(redis));
 
         assertThat(ticks).as("ticks in 2 s at 250 ms with two clients").isBetween(5L, 10L);
-        assertThat(made.get("smembers")).as("one read of rq:queues and rq:workers per tick, whatever the clients; "
-                + made).isEqualTo(2 * ticks);
+        // A tick is counted when it starts and reads Redis just after, so a tick in flight at either edge of the
+        // window can put its two reads on the other side of the count; a poll per client would make 4 reads per tick.
+        assertThat(made.get("smembers")).as("one read of rq:queues and rq:workers per tick, whatever the clients, "
+                + "give or take the tick in flight at each edge; " + made).isBetween(2 * ticks - 2, 2 * ticks + 4);
 
         first.close();
         second.close();
