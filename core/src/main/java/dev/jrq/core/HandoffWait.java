@@ -6,7 +6,6 @@ import dev.jrq.core.internal.Scripts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -45,7 +44,8 @@ final class HandoffWait {
     }
 
     /**
-     * Waits up to {@code block} (whole seconds, at least 1) for the next job of {@code queue} and starts it.
+     * Waits up to {@code block} (at least 1 s; Redisson sends {@code BLMOVE} whole seconds, the fraction dropped)
+     * for the next job of {@code queue} and starts it.
      * Returns {@code null} when Redis has no {@code BLMOVE} (before 6.2).
      */
     WorkerStore.Take waitAndStart(String workerName, String queue, Duration block) throws InterruptedException {
@@ -121,26 +121,11 @@ final class HandoffWait {
         }
     }
 
-    /**
-     * One script call's reply from a batch, or its error; a call that failed because Redis had forgotten its script
-     * (a restart, {@code SCRIPT FLUSH}) did not run, and runs again alone, which loads the script.
-     */
+    /** A script call's reply from the batch; see {@link Scripts#batchReply}. */
     private List<Object> reply(RFuture<List<Object>> future, RedisException batchError, LuaScript script,
                                List<String> keys, Object[] args) {
-        if (!future.isDone()) {
-            throw batchError != null ? batchError
-                    : new IllegalStateException("the batch ended without a reply to " + script);
-        }
-        try {
-            return future.toCompletableFuture().join();
-        } catch (CompletionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            if (!Scripts.isNoScript(cause)) {
-                throw cause;
-            }
-            client.scripts().forgetLoaded();
-            return client.scripts().runForObjects(script, keys, args);
-        }
+        return client.scripts().batchReply(future, batchError, script,
+                () -> client.scripts().runForObjects(script, keys, args));
     }
 
     /** A wait added to a batch: its {@code BLMOVE} and the start behind it. */

@@ -221,7 +221,7 @@ public final class WorkerStore {
         return handoff.finishThenWait(workerName, finish, queue, block);
     }
 
-    /** Whether a one-queue slot can wait {@code block} with {@code BLMOVE}, which Redisson gives whole seconds. */
+    /** Whether a one-queue slot can wait {@code block} with {@code BLMOVE}, which Redisson sends in whole seconds. */
     private boolean canHandOff(Duration block) {
         // why: 0 would wait for ever; shorter waits go through BLPOP
         return !handoff.unsupported() && block.compareTo(Duration.ofSeconds(1)) >= 0;

@@ -2,7 +2,6 @@ package dev.jrq.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -106,23 +105,8 @@ final class CombinedCalls {
     /** Hands a call its own reply or error from the batch, running it again alone when Redis lacked the script. */
     private void settle(Call call, RFuture<Object> reply, RuntimeException batchError) {
         try {
-            if (!reply.isDone()) {
-                throw batchError != null ? batchError : new IllegalStateException("batch ended without a reply");
-            }
-            call.succeed(reply.toCompletableFuture().join());
-        } catch (CompletionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
-            if (!Scripts.isNoScript(cause)) {
-                call.fail(cause);
-                return;
-            }
-            // why: NOSCRIPT means this call did not run; run alone, it loads the script and runs once
-            scripts.forgetLoaded();
-            try {
-                call.succeed(scripts.runEncoded(call.script, call.returnType, call.keys, call.args));
-            } catch (RuntimeException again) {
-                call.fail(again);
-            }
+            call.succeed(scripts.batchReply(reply, batchError, call.script,
+                    () -> scripts.runEncoded(call.script, call.returnType, call.keys, call.args)));
         } catch (RuntimeException e) {
             call.fail(e);
         }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
@@ -100,6 +102,30 @@ public final class Scripts {
     /** Forgets the loaded SHAs, after an error that says Redis no longer has them. */
     public void forgetLoaded() {
         shas.clear();
+    }
+
+    /**
+     * One script call's reply from a pipelined batch, or its error. A call that failed with {@code NOSCRIPT} (Redis
+     * had forgotten the script: a restart, {@code SCRIPT FLUSH}) did not run, so it runs again alone through
+     * {@code runAlone}, which loads the script.
+     *
+     * @param batchError the batch's own error, {@code null} when it had none; thrown when the call has no reply
+     */
+    public <T> T batchReply(RFuture<T> reply, RuntimeException batchError, LuaScript script, Supplier<T> runAlone) {
+        if (!reply.isDone()) {
+            throw batchError != null ? batchError
+                    : new IllegalStateException("the batch ended without a reply to " + script);
+        }
+        try {
+            return reply.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            if (!isNoScript(cause)) {
+                throw cause;
+            }
+            forgetLoaded();
+            return runAlone.get();
+        }
     }
 
     /** Whether an error says a script is not loaded (Redis restarted or its script cache was flushed). */
