@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
+import dev.jrq.api.Retry;
 import dev.jrq.core.testing.MutableClock;
 import dev.jrq.core.testing.RedisServerExtension;
 import dev.jrq.core.testing.TestRedis;
@@ -20,6 +21,7 @@ import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RScript;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.client.codec.StringCodec;
 
@@ -139,6 +141,37 @@ class ResultFormatIT {
         assertThat(score("rq:failed:default", job)).isEqualTo("inf");
     }
 
+    @Test
+    void finishSuccess_resultStreamSizedToItsEntry_asXaddWouldWriteIt() {
+        Job job = queue.enqueue("rqjobs.echo", "x");
+        worker.succeed("a small result");
+
+        String results = "rq:results:" + job.id();
+        // why: XADD to a new stream on Redis 7 preallocates a 4 KB listpack; MEMORY USAGE said 4,728 bytes
+        assertThat(memoryUsage(results)).as("bytes of a one-entry result stream").isBetween(100L, 1_024L);
+        Map<String, Object> info = streamInfo(results);
+        assertThat(info).containsEntry("length", 1L).containsEntry("entries-added", 1L)
+                .containsEntry("max-deleted-entry-id", "0-0");
+        assertThat(info.get("last-generated-id")).isEqualTo(info.get("recorded-first-entry-id"));
+        assertThat(redis.raw().getKeys().getKeysByPattern("jrq:scratch*")).as("the scratch stream is gone")
+                .isEmpty();
+    }
+
+    @Test
+    void failedAttemptThenSuccess_bothResultsInOrder_secondAppended() {
+        Job job = queue.enqueue(request(JobOptions.builder().retry(Retry.max(1))));
+        ClaimedJob first = worker.take();
+        assertThat(worker.store().finishFailure(TestWorker.NAME, first, "boom", Duration.ofMillis(5)))
+                .isEqualTo(WorkerStore.FailureOutcome.REQUEUED);
+        worker.succeed(3);
+
+        Map<StreamMessageId, Map<String, String>> entries = redis.raw()
+                .<String, String>getStream("rq:results:" + job.id(), StringCodec.INSTANCE)
+                .range(StreamMessageId.MIN, StreamMessageId.MAX);
+        assertThat(entries.values()).extracting(entry -> entry.get("type")).containsExactly("2", "1");
+        assertThat(streamInfo("rq:results:" + job.id())).containsEntry("entries-added", 2L);
+    }
+
     private static JobRequest request(JobOptions.Builder options) {
         return JobRequest.of("rqjobs.add", 1, 2).withOptions(options.build());
     }
@@ -149,6 +182,26 @@ class ResultFormatIT {
                 .range(StreamMessageId.MIN, StreamMessageId.MAX);
         assertThat(entries).hasSize(1);
         return entries.values().iterator().next();
+    }
+
+    private long memoryUsage(String key) {
+        return redis.raw().getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_ONLY,
+                "return redis.call('MEMORY', 'USAGE', KEYS[1])", RScript.ReturnType.LONG,
+                List.of(key));
+    }
+
+    /** XINFO STREAM's top-level fields: numbers as Long, ids as text. */
+    private Map<String, Object> streamInfo(String key) {
+        List<Object> flat = redis.raw().getScript(StringCodec.INSTANCE).eval(
+                RScript.Mode.READ_ONLY, "local info = redis.call('XINFO', 'STREAM', KEYS[1]) "
+                        + "local out = {} for i = 1, #info, 2 do if type(info[i + 1]) ~= 'table' then "
+                        + "out[#out + 1] = info[i] out[#out + 1] = info[i + 1] end end return out",
+                RScript.ReturnType.LIST, List.of(key));
+        Map<String, Object> info = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < flat.size(); i += 2) {
+            info.put(String.valueOf(flat.get(i)), flat.get(i + 1));
+        }
+        return info;
     }
 
     private String score(String registry, Job job) {

@@ -38,7 +38,7 @@ redis.call('ZREM', KEYS[3], ARGV[1])
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return 0
 end
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '2', 'exc_string', ARGV[6])
+add_result(KEYS[2], 'type', '2', 'exc_string', ARGV[6])
 redis.call('HINCRBY', KEYS[10], 'failed', 1)
 redis.call('HINCRBY', KEYS[10], 'failed:' .. ARGV[15], 1)
 

@@ -58,9 +58,9 @@ local function finish(id, i, ttl, value)
   end
   redis.call('HSET', job, 'status', 'finished', 'ended_at', now, 'last_heartbeat', now)
   if value == '' then
-    redis.call('XADD', results, 'MAXLEN', '~', '10', '*', 'type', '1')
+    add_result(results, 'type', '1')
   else
-    redis.call('XADD', results, 'MAXLEN', '~', '10', '*', 'type', '1', 'return_value', value)
+    add_result(results, 'type', '1', 'return_value', value)
   end
   if ttl < 0 then
     redis.call('PERSIST', job)

@@ -9,7 +9,7 @@ if not redis.call('ZSCORE', KEYS[3], ARGV[1]) or redis.call('HGET', KEYS[1], 'wo
   return 0
 end
 redis.call('ZREM', KEYS[3], ARGV[1])
-redis.call('XADD', KEYS[2], 'MAXLEN', '~', '10', '*', 'type', '3', 'exc_string', ARGV[5])
+add_result(KEYS[2], 'type', '3', 'exc_string', ARGV[5])
 redis.call('HSET', KEYS[1], 'status', 'queued', 'enqueued_at', ARGV[3], 'ended_at', ARGV[3])
 redis.call('SADD', KEYS[5], ARGV[4])
 redis.call('LPUSH', KEYS[4], ARGV[1])
