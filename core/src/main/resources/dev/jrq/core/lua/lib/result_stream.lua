@@ -13,11 +13,14 @@ local RESULT_FIRST_BY_COPY = redis.REDIS_VERSION_NUM ~= nil
 
 -- Adds one entry of field, value, ... to the result stream at key.
 local function add_result(key, ...)
-  if RESULT_FIRST_BY_COPY and redis.call('EXISTS', key) == 0 then
+  if RESULT_FIRST_BY_COPY then
     redis.call('XADD', RESULT_SCRATCH_KEY, '*', ...)
-    redis.call('COPY', RESULT_SCRATCH_KEY, key)
+    -- why: COPY refuses (0) when key exists, so a job's later results (a retry's) need no EXISTS beforehand
+    local copied = redis.call('COPY', RESULT_SCRATCH_KEY, key)
     redis.call('DEL', RESULT_SCRATCH_KEY)
-  else
-    redis.call('XADD', key, 'MAXLEN', '~', '10', '*', ...)
+    if copied == 1 then
+      return
+    end
   end
+  redis.call('XADD', key, 'MAXLEN', '~', '10', '*', ...)
 end
