@@ -1,6 +1,7 @@
 package dev.jrq.core;
 
 import dev.jrq.api.JobStatus;
+import dev.jrq.core.internal.JobFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -28,7 +29,8 @@ public record JobRecord(String id, JobStatus status, String origin, JobPayload p
     public JobRecord {
         // why: not Map.copyOf, which refuses the JSON nulls a meta may hold
         meta = meta.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
-        fields = Map.copyOf(fields);
+        // why: a worker decodes one per job; fields read from a take's reply are immutable already
+        fields = fields instanceof JobFields ? fields : Map.copyOf(fields);
     }
 
     /** The job's name, {@code null} when its payload could not be decoded. */

@@ -17,12 +17,10 @@ final class StartedJobs {
      * before its start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
      */
     static ClaimedJob decode(JrqClient client, List<?> reply, int at, String workerName, Instant startedAt) {
-        PackedJobHash hash = PackedJobHash.unpack((byte[]) reply.get(at + 2));
         String started = RqTime.format(startedAt);
-        hash.text().put("status", JobStatus.STARTED.wireName());
-        hash.text().put("started_at", started);
-        hash.text().put("last_heartbeat", started);
-        hash.text().put("worker_name", workerName);
+        PackedJobHash hash = PackedJobHash.unpack((byte[]) reply.get(at + 2), "status",
+                JobStatus.STARTED.wireName(), "started_at", started, "last_heartbeat", started, "worker_name",
+                workerName);
         String jobId = text(reply.get(at + 1));
         return new ClaimedJob(text(reply.get(at)),
                 client.codec().decodeJob(jobId, hash.text(), hash.data(), hash.meta()));

@@ -1,16 +1,9 @@
 package dev.jrq.core.internal;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePackException;
-import org.msgpack.core.MessageUnpacker;
-import org.msgpack.core.buffer.MessageBuffer;
-import org.msgpack.value.ValueType;
 
 /**
  * A job hash as Redis's {@code cmsgpack.pack} packs an {@code HGETALL} reply (an array of field, value, ...
@@ -21,11 +14,11 @@ import org.msgpack.value.ValueType;
  * names as shared constants and empty values as {@code ""}, with no map of byte arrays in between, took a quarter
  * off what a drained job allocates.
  *
- * @param text every field but the {@link JobCodec#isBinaryField binary} ones, as text (a mutable map)
+ * @param text every field but the {@link JobCodec#isBinaryField binary} ones, as text, in the hash's order
  * @param data the zlib payload, {@code null} when absent
  * @param meta the serialized meta, {@code null} when absent (also in {@code text})
  */
-public record PackedJobHash(Map<String, String> text, byte[] data, byte[] meta) {
+public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
     /** The fields RQ and JRQ write, by length: a packed name equal to one of them is read as the constant. */
     private static final KnownField[][] KNOWN_FIELDS_BY_LENGTH = byLength(List.of("status", "created_at", "data",
             "success_callback_name", "failure_callback_name", "stopped_callback_name", "started_at", "ended_at",
@@ -36,52 +29,164 @@ public record PackedJobHash(Map<String, String> text, byte[] data, byte[] meta) 
 
     /** Reads a packed hash; a reply that is not one is an error of the script that sent it. */
     public static PackedJobHash unpack(byte[] packed) {
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(packed)) {
-            int items = unpacker.unpackArrayHeader();
-            Map<String, String> text = new HashMap<>(items);
-            byte[] data = null;
-            byte[] meta = null;
-            for (int i = 0; i + 1 < items; i += 2) {
-                String field = readText(unpacker, true);
-                if ("data".equals(field)) {
-                    data = unpacker.readPayload(stringHeader(unpacker));
-                } else if ("exc_info".equals(field)) {
-                    unpacker.skipValue();
-                } else if ("meta".equals(field)) {
-                    meta = unpacker.readPayload(stringHeader(unpacker));
-                    text.put(field, new String(meta, StandardCharsets.UTF_8));
+        return unpack(packed, new String[0]);
+    }
+
+    /**
+     * Reads a packed hash with some text fields given new values (field, value, ...), e.g. those a start has just
+     * written; a given field that the hash lacks is added.
+     */
+    public static PackedJobHash unpack(byte[] packed, String... replaced) {
+        Cursor cursor = new Cursor(packed);
+        int items = cursor.arrayHeader();
+        String[] text = new String[items + replaced.length];
+        int fields = 0;
+        byte[] data = null;
+        byte[] meta = null;
+        for (int i = 0; i + 1 < items; i += 2) {
+            String field = cursor.fieldName();
+            int length = cursor.stringHeader();
+            String value;
+            if ("data".equals(field)) {
+                data = cursor.bytes(length);
+                continue;
+            } else if ("exc_info".equals(field)) {
+                cursor.skip(length);
+                continue;
+            } else if ("meta".equals(field)) {
+                meta = cursor.bytes(length);
+                value = new String(meta, StandardCharsets.UTF_8);
+            } else {
+                int given = indexOf(replaced, replaced.length, field);
+                if (given < 0) {
+                    value = cursor.text(length);
                 } else {
-                    text.put(field, readText(unpacker, false));
+                    cursor.skip(length);
+                    value = replaced[given + 1];
                 }
             }
-            return new PackedJobHash(text, data, meta);
-        } catch (IOException | MessagePackException e) {
-            throw new IllegalStateException("a take's reply held no packed job hash: " + e.getMessage(), e);
+            text[2 * fields] = field;
+            text[2 * fields++ + 1] = value;
         }
-    }
-
-    private static String readText(MessageUnpacker unpacker, boolean fieldName) throws IOException {
-        int length = stringHeader(unpacker);
-        if (length == 0) {
-            return "";
-        }
-        MessageBuffer bytes = unpacker.readPayloadAsReference(length);
-        byte[] array = bytes.hasArray() ? bytes.array() : bytes.toByteArray();
-        int offset = bytes.hasArray() ? bytes.arrayOffset() : 0;
-        if (fieldName && length < KNOWN_FIELDS_BY_LENGTH.length) {
-            for (KnownField known : KNOWN_FIELDS_BY_LENGTH[length]) {
-                if (Arrays.equals(array, offset, offset + length, known.bytes(), 0, length)) {
-                    return known.name();
-                }
+        for (int i = 0; i < replaced.length; i += 2) {
+            if (indexOf(text, 2 * fields, replaced[i]) < 0) {
+                text[2 * fields] = replaced[i];
+                text[2 * fields++ + 1] = replaced[i + 1];
             }
         }
-        return new String(array, offset, length, StandardCharsets.UTF_8);
+        return new PackedJobHash(new JobFields(text, fields), data, meta);
     }
 
-    /** The length of the next string (cmsgpack packs Lua strings as str, or as bin in newer versions). */
-    private static int stringHeader(MessageUnpacker unpacker) throws IOException {
-        return unpacker.getNextFormat().getValueType() == ValueType.BINARY ? unpacker.unpackBinaryHeader()
-                : unpacker.unpackRawStringHeader();
+    private static int indexOf(String[] fieldsAndValues, int length, String field) {
+        for (int at = 0; at < length; at += 2) {
+            if (fieldsAndValues[at].equals(field)) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Reads the part of MessagePack that {@code cmsgpack.pack} writes for an array of strings: an array header, then
+     * str (or, in newer versions, bin) items.
+     *
+     * <p>why not msgpack-core's {@code MessageUnpacker}: its reads by reference wrap each item in a new
+     * {@code MessageBuffer}, a tenth of what a drained job allocated (JFR); here each value is read straight into
+     * its {@code String}.
+     */
+    private static final class Cursor {
+        private final byte[] bytes;
+        private int at;
+
+        Cursor(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int arrayHeader() {
+            int format = next();
+            if ((format & 0xf0) == 0x90) {
+                return format & 0x0f;
+            }
+            return switch (format) {
+                case 0xdc -> length(2);
+                case 0xdd -> length(4);
+                default -> throw notAHash(String.format("it starts with 0x%02x, not an array", format));
+            };
+        }
+
+        int stringHeader() {
+            int format = next();
+            if ((format & 0xe0) == 0xa0) {
+                return format & 0x1f;
+            }
+            return switch (format) {
+                case 0xd9, 0xc4 -> length(1);
+                case 0xda, 0xc5 -> length(2);
+                case 0xdb, 0xc6 -> length(4);
+                default -> throw notAHash(String.format("item at byte %d is 0x%02x, not a string", at - 1, format));
+            };
+        }
+
+        /** A field's name: RQ's and JRQ's names as their shared constants. */
+        String fieldName() {
+            int length = stringHeader();
+            require(length);
+            if (length < KNOWN_FIELDS_BY_LENGTH.length) {
+                for (KnownField known : KNOWN_FIELDS_BY_LENGTH[length]) {
+                    if (Arrays.equals(bytes, at, at + length, known.bytes(), 0, length)) {
+                        at += length;
+                        return known.name();
+                    }
+                }
+            }
+            return text(length);
+        }
+
+        String text(int length) {
+            require(length);
+            String value = length == 0 ? "" : new String(bytes, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return value;
+        }
+
+        byte[] bytes(int length) {
+            require(length);
+            at += length;
+            return Arrays.copyOfRange(bytes, at - length, at);
+        }
+
+        void skip(int length) {
+            require(length);
+            at += length;
+        }
+
+        private int next() {
+            require(1);
+            return bytes[at++] & 0xff;
+        }
+
+        /** A big-endian unsigned length of {@code width} bytes. */
+        private int length(int width) {
+            require(width);
+            long value = 0;
+            for (int i = 0; i < width; i++) {
+                value = value << 8 | (bytes[at++] & 0xff);
+            }
+            if (value > Integer.MAX_VALUE) {
+                throw notAHash("an item claims " + value + " bytes");
+            }
+            return (int) value;
+        }
+
+        private void require(int length) {
+            if (length > bytes.length - at) {
+                throw notAHash("it ends at byte " + bytes.length + ", inside an item");
+            }
+        }
+
+        private static IllegalStateException notAHash(String why) {
+            return new IllegalStateException("a take's reply held no packed job hash: " + why);
+        }
     }
 
     private static KnownField[][] byLength(List<String> names) {

@@ -49,6 +49,60 @@ class PackedJobHashTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("a take's reply held no packed job hash");
     }
 
+    @Test
+    void unpack_withReplacedFields_replacesInPlaceAddsTheMissingAndStaysImmutable() throws IOException {
+        byte[] packed = pack("status", "queued", "origin", "low", "started_at", "");
+
+        PackedJobHash hash = PackedJobHash.unpack(packed, "status", "started", "started_at", "2026-12-05T14:00:00Z",
+                "worker_name", "w1");
+
+        assertThat(hash.text().keySet()).containsExactly("status", "origin", "started_at", "worker_name");
+        assertThat(hash.text()).isEqualTo(java.util.Map.of("status", "started", "origin", "low", "started_at",
+                "2026-12-05T14:00:00Z", "worker_name", "w1")).doesNotContainKey("ended_at");
+        assertThat(hash.text().get("ended_at")).isNull();
+        assertThat(hash.text().hashCode()).isEqualTo(new java.util.HashMap<>(hash.text()).hashCode());
+        assertThatThrownBy(() -> hash.text().put("status", "finished"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void unpack_longValuesAndManyFields_readWhole() throws IOException {
+        String str8 = "x".repeat(200);
+        String str16 = "é".repeat(40_000);
+        Object[] items = new Object[2 * 12];
+        for (int i = 0; i < 10; i++) {
+            items[2 * i] = "field_" + i;
+            items[2 * i + 1] = "v" + i;
+        }
+        items[20] = "description";
+        items[21] = str8;
+        items[22] = "data";
+        items[23] = str16.getBytes(StandardCharsets.UTF_8);
+
+        PackedJobHash hash = PackedJobHash.unpack(pack(items));
+
+        assertThat(hash.text()).hasSize(11).containsEntry("field_9", "v9").containsEntry("description", str8);
+        assertThat(new String(hash.data(), StandardCharsets.UTF_8)).isEqualTo(str16);
+    }
+
+    @Test
+    void unpack_cutShort_saysWhereItEnds() throws IOException {
+        byte[] packed = pack("status", "queued", "description", "a description of some length");
+        byte[] cut = java.util.Arrays.copyOf(packed, packed.length - 5);
+
+        assertThatThrownBy(() -> PackedJobHash.unpack(cut)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a take's reply held no packed job hash: it ends at byte " + cut.length
+                        + ", inside an item");
+    }
+
+    @Test
+    void unpack_anItemThatIsNoString_saysWhichByte() {
+        byte[] packed = {(byte) 0x92, (byte) 0xa1, 'a', 0x07};
+
+        assertThatThrownBy(() -> PackedJobHash.unpack(packed)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a take's reply held no packed job hash: item at byte 3 is 0x07, not a string");
+    }
+
     private static byte[] pack(Object... fieldsAndValues) throws IOException {
         try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
             packer.packArrayHeader(fieldsAndValues.length);
