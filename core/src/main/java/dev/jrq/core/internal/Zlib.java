@@ -15,6 +15,12 @@ public final class Zlib {
      */
     private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(8);
     private static final BlockingQueue<Inflater> INFLATERS = new ArrayBlockingQueue<>(8);
+    /**
+     * why: each thread inflates into its own buffer and copies out the exact length, instead of a new buffer sized
+     * by guess per payload (a worker inflates one per job); a buffer that grew past this is not kept.
+     */
+    private static final int MAX_KEPT_INFLATED = 1 << 20;
+    private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[4096]);
 
     private Zlib() {
     }
@@ -52,11 +58,14 @@ public final class Zlib {
         Inflater inflater = pooled != null ? pooled : new Inflater();
         try {
             inflater.setInput(bytes);
-            byte[] out = new byte[bytes.length * 4 + 64];
+            byte[] out = INFLATED.get();
             int length = 0;
             while (!inflater.finished()) {
                 if (length == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
+                    if (out.length <= MAX_KEPT_INFLATED) {
+                        INFLATED.set(out);
+                    }
                 }
                 int count = inflater.inflate(out, length, out.length - length);
                 if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {

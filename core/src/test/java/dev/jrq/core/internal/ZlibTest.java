@@ -31,6 +31,19 @@ class ZlibTest {
     }
 
     @Test
+    void decompressOrKeep_aLargeThenASmallPayload_eachExact() {
+        byte[] large = new byte[3 * 1024 * 1024]; // why: past the 1 MiB buffer a thread keeps
+        new java.util.Random(7).nextBytes(large);
+        byte[] small = "{\"args\": [1]}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Zlib.decompressOrKeep(Zlib.compress(small))).isEqualTo(small);
+        assertThat(Zlib.decompressOrKeep(Zlib.compress(large))).isEqualTo(large);
+        assertThat(Zlib.decompressOrKeep(Zlib.compress(small))).isEqualTo(small);
+        assertThat(Zlib.decompressOrKeep(Zlib.compress(java.util.Arrays.copyOf(large, 600_000))))
+                .isEqualTo(java.util.Arrays.copyOf(large, 600_000));
+    }
+
+    @Test
     void decompressOrKeep_uncompressedBytes_areKeptAsGiven() {
         assertThat(Zlib.decompressOrKeep(JSON)).isEqualTo(JSON);
         assertThat(Zlib.decompressOrKeep(new byte[0])).isEmpty();
