@@ -77,7 +77,7 @@ final class FinishManyCall {
         return args;
     }
 
-    /** What the call did, from its reply: {flags, taken, then queue name, id and packed hash per job taken}. */
+    /** What the call did, from its reply: {flags, taken, then one packed item per job taken}. */
     WorkerStore.Batch read(List<Object> reply) {
         String flags = StartedJobs.text(reply.get(0));
         List<Boolean> recorded = new ArrayList<>(flags.length());
@@ -87,7 +87,7 @@ final class FinishManyCall {
         int taken = ((Number) reply.get(1)).intValue();
         List<ClaimedJob> jobs = new ArrayList<>(Math.max(taken, 0));
         for (int n = 0; n < taken; n++) {
-            jobs.add(StartedJobs.decode(client, reply, 2 + 3 * n, workerName, now));
+            jobs.add(StartedJobs.decode(client, reply.get(2 + n), workerName, now));
         }
         return new WorkerStore.Batch(recorded, jobs, taken < 0);
     }

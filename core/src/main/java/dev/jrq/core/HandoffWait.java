@@ -154,13 +154,16 @@ final class HandoffWait {
             }
             // why: on a NOSCRIPT, an id the move took meanwhile waits in the hand-off list for the start run alone
             List<Object> reply = reply(started, batchError, LuaScript.DEQUEUE_HANDOFF, keys, args);
-            if (reply.size() < 4) {
-                return reply.isEmpty() ? WorkerStore.Take.NOTHING : WorkerStore.Take.SUSPENDED;
+            if (reply.isEmpty()) {
+                return WorkerStore.Take.NOTHING;
             }
-            long startedMicros = Long.parseLong(StartedJobs.text(reply.get(3)));
+            if (reply.get(0) instanceof Number) {
+                return WorkerStore.Take.SUSPENDED;
+            }
+            long startedMicros = Long.parseLong(StartedJobs.text(reply.get(1)));
             Instant startedAt = Instant.ofEpochSecond(startedMicros / 1_000_000, startedMicros % 1_000_000 * 1_000);
-            boolean queueLeftEmpty = reply.size() > 4 && ((Number) reply.get(4)).longValue() == 0;
-            return new WorkerStore.Take(StartedJobs.decode(client, reply, 0, workerName, startedAt), false,
+            boolean queueLeftEmpty = ((Number) reply.get(2)).longValue() == 0;
+            return new WorkerStore.Take(StartedJobs.decode(client, reply.get(0), workerName, startedAt), false,
                     queueLeftEmpty);
         }
     }

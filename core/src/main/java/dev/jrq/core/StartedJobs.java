@@ -5,25 +5,24 @@ import dev.jrq.core.internal.PackedJobHash;
 import dev.jrq.core.internal.RqTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
-/** Decodes the jobs the take scripts started for a slot (lib/take.lua): queue name, id and packed hash each. */
+/** Decodes the jobs the take scripts started for a slot (lib/take.lua): queue name, id and hash packed in one item. */
 final class StartedJobs {
     private StartedJobs() {
     }
 
     /**
-     * The started job whose queue name, id and packed hash are at {@code at} of a take's reply. The hash is as read
-     * before its start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
+     * The started job packed in a take's reply item: its queue name, id and hash. The hash is as read before its
+     * start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
      */
-    static ClaimedJob decode(JrqClient client, List<?> reply, int at, String workerName, Instant startedAt) {
+    static ClaimedJob decode(JrqClient client, Object item, String workerName, Instant startedAt) {
         String started = RqTime.format(startedAt);
-        PackedJobHash hash = PackedJobHash.unpack((byte[]) reply.get(at + 2), "status",
-                JobStatus.STARTED.wireName(), "started_at", started, "last_heartbeat", started, "worker_name",
-                workerName);
-        String jobId = text(reply.get(at + 1));
-        return new ClaimedJob(text(reply.get(at)),
-                client.codec().decodeJob(jobId, hash.text(), hash.data(), hash.meta()));
+        PackedJobHash.Reader reader = PackedJobHash.reader((byte[]) item);
+        String queue = reader.nextText();
+        String jobId = reader.nextText();
+        PackedJobHash hash = reader.nextHash("status", JobStatus.STARTED.wireName(), "started_at", started,
+                "last_heartbeat", started, "worker_name", workerName);
+        return new ClaimedJob(queue, client.codec().decodeJob(jobId, hash.text(), hash.data(), hash.meta()));
     }
 
     /** A reply item that Redis sent as a bulk string. */

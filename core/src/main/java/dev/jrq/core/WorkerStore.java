@@ -513,8 +513,8 @@ public final class WorkerStore {
         List<Object> args = new ArrayList<>(List.of(poppedId, poppedIndex));
         Instant now = client.clock().instant();
         addTakeArguments(keys, args, workerName, queues, now);
-        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, keys, args.toArray()), 0,
-                workerName, now);
+        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, keys, args.toArray()), workerName,
+                now);
     }
 
     /** The KEYS and ARGV that lib/take.lua reads: the slot, rq:suspended, the queues and their wip registries. */
@@ -530,16 +530,15 @@ public final class WorkerStore {
         args.addAll(queues);
     }
 
-    /** The job a take returned from {@code offset} on: {queue, id, packed hash}, {} or {'suspended'}. */
-    private Take parseTake(List<?> reply, int offset, String workerName, Instant now) {
-        int size = reply.size() - offset;
-        if (size <= 0) {
+    /** The job dequeue.lua returned: {the started job packed}, {} or {-1} (suspended). */
+    private Take parseTake(List<?> reply, String workerName, Instant now) {
+        if (reply.isEmpty()) {
             return Take.NOTHING;
         }
-        if (size == 1) {
+        if (reply.get(0) instanceof Number) {
             return Take.SUSPENDED;
         }
-        return new Take(StartedJobs.decode(client, reply, offset, workerName, now), false);
+        return new Take(StartedJobs.decode(client, reply.get(0), workerName, now), false);
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {

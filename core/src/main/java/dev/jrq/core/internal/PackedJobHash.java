@@ -37,44 +37,12 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
      * written; a given field that the hash lacks is added.
      */
     public static PackedJobHash unpack(byte[] packed, String... replaced) {
-        Cursor cursor = new Cursor(packed);
-        int items = cursor.arrayHeader();
-        String[] text = new String[items + replaced.length];
-        int fields = 0;
-        byte[] data = null;
-        byte[] meta = null;
-        for (int i = 0; i + 1 < items; i += 2) {
-            String field = cursor.fieldName();
-            int length = cursor.stringHeader();
-            String value;
-            if ("data".equals(field)) {
-                data = cursor.bytes(length);
-                continue;
-            } else if ("exc_info".equals(field)) {
-                cursor.skip(length);
-                continue;
-            } else if ("meta".equals(field)) {
-                meta = cursor.bytes(length);
-                value = new String(meta, StandardCharsets.UTF_8);
-            } else {
-                int given = indexOf(replaced, replaced.length, field);
-                if (given < 0) {
-                    value = cursor.text(length);
-                } else {
-                    cursor.skip(length);
-                    value = replaced[given + 1];
-                }
-            }
-            text[2 * fields] = field;
-            text[2 * fields++ + 1] = value;
-        }
-        for (int i = 0; i < replaced.length; i += 2) {
-            if (indexOf(text, 2 * fields, replaced[i]) < 0) {
-                text[2 * fields] = replaced[i];
-                text[2 * fields++ + 1] = replaced[i + 1];
-            }
-        }
-        return new PackedJobHash(new JobFields(text, fields), data, meta);
+        return reader(packed).nextHash(replaced);
+    }
+
+    /** A reader of packed values one after the other, such as the queue name, id and hash of a started job. */
+    public static Reader reader(byte[] packed) {
+        return new Reader(packed);
     }
 
     private static int indexOf(String[] fieldsAndValues, int length, String field) {
@@ -87,22 +55,68 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
     }
 
     /**
-     * Reads the part of MessagePack that {@code cmsgpack.pack} writes for an array of strings: an array header, then
-     * str (or, in newer versions, bin) items.
+     * Reads the part of MessagePack that {@code cmsgpack.pack} writes for strings and arrays of strings: an array
+     * header, then str (or, in newer versions, bin) items.
      *
      * <p>why not msgpack-core's {@code MessageUnpacker}: its reads by reference wrap each item in a new
      * {@code MessageBuffer}, a tenth of what a drained job allocated (JFR); here each value is read straight into
      * its {@code String}.
      */
-    private static final class Cursor {
+    public static final class Reader {
         private final byte[] bytes;
         private int at;
 
-        Cursor(byte[] bytes) {
+        private Reader(byte[] bytes) {
             this.bytes = bytes;
         }
 
-        int arrayHeader() {
+        /** The next value, a packed hash; see {@link PackedJobHash#unpack(byte[], String...)}. */
+        public PackedJobHash nextHash(String... replaced) {
+            int items = arrayHeader();
+            String[] text = new String[items + replaced.length];
+            int fields = 0;
+            byte[] data = null;
+            byte[] meta = null;
+            for (int i = 0; i + 1 < items; i += 2) {
+                String field = fieldName();
+                int length = stringHeader();
+                String value;
+                if ("data".equals(field)) {
+                    data = bytes(length);
+                    continue;
+                } else if ("exc_info".equals(field)) {
+                    skip(length);
+                    continue;
+                } else if ("meta".equals(field)) {
+                    meta = bytes(length);
+                    value = new String(meta, StandardCharsets.UTF_8);
+                } else {
+                    int given = indexOf(replaced, replaced.length, field);
+                    if (given < 0) {
+                        value = text(length);
+                    } else {
+                        skip(length);
+                        value = replaced[given + 1];
+                    }
+                }
+                text[2 * fields] = field;
+                text[2 * fields++ + 1] = value;
+            }
+            for (int i = 0; i < replaced.length; i += 2) {
+                if (indexOf(text, 2 * fields, replaced[i]) < 0) {
+                    text[2 * fields] = replaced[i];
+                    text[2 * fields++ + 1] = replaced[i + 1];
+                }
+            }
+            return new PackedJobHash(new JobFields(text, fields), data, meta);
+        }
+
+        /** The next value, a string, as text. */
+        public String nextText() {
+            return text(stringHeader());
+        }
+
+        private int arrayHeader() {
             int format = next();
             if ((format & 0xf0) == 0x90) {
                 return format & 0x0f;
@@ -110,11 +124,11 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
             return switch (format) {
                 case 0xdc -> length(2);
                 case 0xdd -> length(4);
-                default -> throw notAHash(String.format("it starts with 0x%02x, not an array", format));
+                default -> throw notAHash(String.format("item at byte %d is 0x%02x, not an array", at - 1, format));
             };
         }
 
-        int stringHeader() {
+        private int stringHeader() {
             int format = next();
             if ((format & 0xe0) == 0xa0) {
                 return format & 0x1f;
@@ -128,7 +142,7 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
         }
 
         /** A field's name: RQ's and JRQ's names as their shared constants. */
-        String fieldName() {
+        private String fieldName() {
             int length = stringHeader();
             require(length);
             if (length < KNOWN_FIELDS_BY_LENGTH.length) {
@@ -142,20 +156,20 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
             return text(length);
         }
 
-        String text(int length) {
+        private String text(int length) {
             require(length);
             String value = length == 0 ? "" : new String(bytes, at, length, StandardCharsets.UTF_8);
             at += length;
             return value;
         }
 
-        byte[] bytes(int length) {
+        private byte[] bytes(int length) {
             require(length);
             at += length;
             return Arrays.copyOfRange(bytes, at - length, at);
         }
 
-        void skip(int length) {
+        private void skip(int length) {
             require(length);
             at += length;
         }

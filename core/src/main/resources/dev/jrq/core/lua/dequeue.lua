@@ -4,8 +4,8 @@
 -- ARGV[1] an id already popped by BLPOP, or '' to pop here   ARGV[2] the index i of its queue
 -- ARGV[3] job key prefix ('rq:job:')   ARGV[4] now as an RQ timestamp   ARGV[5] lease deadline, epoch seconds
 -- ARGV[6] worker name   ARGV[7..] queue names, in the order of KEYS
--- Returns {queue name, job id, its hash packed (see lib/take.lua)} of the started job, {} when every queue is
--- empty, or {'suspended'} when workers are suspended and no id was given.
+-- Returns {the started job: its queue name, id and hash packed as one string (see lib/take.lua)}, {} when every
+-- queue is empty, or {-1} when workers are suspended and no id was given.
 local slot = slot_from(1, 3)
 if ARGV[1] ~= '' then
   local started = start_popped(slot, tonumber(ARGV[2]), ARGV[1])

@@ -7,9 +7,9 @@
 -- ARGV[5] the client's clock when it sent the pipeline, epoch microseconds
 -- The start time is the client's clock at sending plus how long Redis's clock says the slot waited: the client's
 -- clock stays the one that stamps and leases every job, as on every other path.
--- Returns {queue name, job id, its hash packed (see lib/take.lua), start time in epoch microseconds, jobs still in
--- rq:queue:<q>} of the started job, {} when the hand-off list was empty (the BLMOVE timed out, or a reaper moved
--- the id back), or {'suspended'} when workers are suspended (the id goes back to the front of its queue).
+-- Returns {the started job packed (its queue name, id and hash, see lib/take.lua), its start time in epoch
+-- microseconds, jobs still in rq:queue:<q>}, {} when the hand-off list was empty (the BLMOVE timed out, or a
+-- reaper moved the id back), or {-1} when workers are suspended (the id goes back to the front of its queue).
 
 local began = redis.call('GET', KEYS[6])
 redis.call('DEL', KEYS[6])
@@ -19,7 +19,7 @@ if not id then
 end
 if redis.call('EXISTS', KEYS[2]) == 1 then
   redis.call('LPUSH', KEYS[3], id)
-  return {'suspended'}
+  return {-1}
 end
 local waited = 0
 if began then
@@ -36,7 +36,7 @@ local started = start_popped(slot, 1, id)
 if not started then
   return {} -- why: its hash is gone (deleted or expired while queued); RQ drops such an id too
 end
-started[4] = string.format('%d', now)
+started[2] = string.format('%d', now)
 -- why: a slot that took the last job queued sends its finish with its next wait (WorkerStore.finishThenWait)
-started[5] = redis.call('LLEN', KEYS[3])
+started[3] = redis.call('LLEN', KEYS[3])
 return started

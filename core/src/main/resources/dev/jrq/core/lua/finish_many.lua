@@ -22,9 +22,9 @@
 --            value ('' for none). why: one argument instead of four per job, for Redis and for the client's encoder
 -- ARGV[15+n] 'rotate' to take one job from each queue in turn (round_robin, random), 'priority' otherwise
 -- Counters: jrq:stats `finished` and `finished:<q>` grow by the successes recorded, once per queue per call.
--- Returns {flags, taken, then per job taken: queue name, id, its hash packed (see lib/take.lua)}: flags has one
--- character per success, '1' recorded or '0' fenced off; taken is how many jobs were taken, -1 when workers are
--- suspended.
+-- Returns {flags, taken, then per job taken: its queue name, id and hash packed as one string (lib/take.lua)}:
+-- flags has one character per success, '1' recorded or '0' fenced off; taken is how many jobs were taken, -1 when
+-- workers are suspended.
 local worker_name, now, now_epoch = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local prefixes = {job = ARGV[5], results = ARGV[6], queue = ARGV[7], deferred = ARGV[8], queues = ARGV[9]}
 local wanted = tonumber(ARGV[10])

@@ -66,6 +66,24 @@ class PackedJobHashTest {
     }
 
     @Test
+    void reader_queueIdAndHashOneAfterTheOther_asTakeLuaPacksAStartedJob() throws IOException {
+        byte[] hash = pack("status", "queued", "origin", "low");
+        byte[] queue = {(byte) 0xa3, 'l', 'o', 'w'};
+        byte[] id = {(byte) 0xa2, 'j', '1'};
+        byte[] started = new byte[queue.length + id.length + hash.length];
+        System.arraycopy(queue, 0, started, 0, queue.length);
+        System.arraycopy(id, 0, started, queue.length, id.length);
+        System.arraycopy(hash, 0, started, queue.length + id.length, hash.length);
+
+        PackedJobHash.Reader reader = PackedJobHash.reader(started);
+
+        assertThat(reader.nextText()).isEqualTo("low");
+        assertThat(reader.nextText()).isEqualTo("j1");
+        assertThat(reader.nextHash("status", "started").text()).containsEntry("status", "started")
+                .containsEntry("origin", "low").hasSize(2);
+    }
+
+    @Test
     void unpack_longValuesAndManyFields_readWhole() throws IOException {
         String str8 = "x".repeat(200);
         String str16 = "é".repeat(40_000);

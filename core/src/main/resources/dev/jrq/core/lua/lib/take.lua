@@ -6,11 +6,12 @@
 --         name = worker name, worker_exists = nil until known}
 -- The slot's hash gets state busy and current_job when it takes (RQ's tools show them); its counters are the
 -- heartbeat's (batched per worker, never per job).
--- A started job is replied as three values: its queue name, its id, and its hash as read just before the start,
--- packed as one MessagePack array (field, value, ...; Redis's cmsgpack). The four fields the start writes (status
--- started, started_at and last_heartbeat = now, worker_name) are stale in it, and the client, which sent their
--- values, sets them itself. why: patching the hash in Lua, or replying its 26 items one by one, cost more than
--- the rest of the start, in Redis and in the client's decoder.
+-- A started job is replied as one string: its queue name, its id, and its hash as read just before the start (an
+-- array of field, value, ...), three MessagePack values one after the other (Redis's cmsgpack.pack of the three).
+-- The four fields the start writes (status started, started_at and last_heartbeat = now, worker_name) are stale in
+-- it, and the client, which sent their values, sets them itself. why: patching the hash in Lua, or replying its 26
+-- items one by one, cost more than the rest of the start, in Redis and in the client's decoder; and each reply
+-- item costs the client's Redis library a length parsed through a string, a buffer slice and a copy.
 -- why: the job id is only known after the pop, so its key cannot be declared; the cluster layout will keep it
 -- in the queue's hash slot.
 
@@ -41,15 +42,13 @@ local function mark_slot_busy(slot, id)
   end
 end
 
--- Appends a started job to `reply`: its queue name, its id, its hash packed (see above).
+-- Appends a started job to `reply`: its queue name, its id and its hash, packed as one string (see above).
 local function append_started(reply, slot, i, id, fields)
-  reply[#reply + 1] = slot.queue_names[i]
-  reply[#reply + 1] = id
-  reply[#reply + 1] = cmsgpack.pack(fields)
+  reply[#reply + 1] = cmsgpack.pack(slot.queue_names[i], id, fields)
 end
 
--- Starts job `id` (popped from queue i already) and returns {queue name, id, packed hash}, or nil when its hash
--- is gone.
+-- Starts job `id` (popped from queue i already) and returns {the started job packed}, or nil when its hash is
+-- gone.
 local function start_popped(slot, i, id)
   local fields = start_job(slot, i, id)
   if not fields then
@@ -98,12 +97,12 @@ local function take_jobs(slot, wanted, reply, rotate)
   return taken
 end
 
--- Pops and starts the next job; returns {queue name, id, packed hash}, {} when every queue is empty, or
--- {'suspended'}.
+-- Pops and starts the next job; returns {the started job packed}, {} when every queue is empty, or {-1} when
+-- workers are suspended.
 local function take_next(slot)
   local reply = {}
   if take_jobs(slot, 1, reply) < 0 then
-    return {'suspended'}
+    return {-1}
   end
   return reply
 end
