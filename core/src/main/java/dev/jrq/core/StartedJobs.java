@@ -22,7 +22,7 @@ final class StartedJobs {
         String jobId = reader.nextText();
         PackedJobHash hash = reader.nextHash("status", JobStatus.STARTED.wireName(), "started_at", started,
                 "last_heartbeat", started, "worker_name", workerName);
-        return new ClaimedJob(queue, client.codec().decodeJob(jobId, hash.text(), hash.data(), hash.meta()));
+        return new ClaimedJob(queue, client.codec().decodeJob(jobId, hash));
     }
 
     /** A reply item that Redis sent as a bulk string. */

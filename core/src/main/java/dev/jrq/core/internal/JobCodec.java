@@ -219,19 +219,27 @@ public final class JobCodec {
         if (data == null) {
             return JobPayload.undecodable(0, "the job has no data field");
         }
+        return decodePayload(data, 0, data.length);
+    }
+
+    /** As {@link #decodePayload(byte[])}, for a {@code data} field of {@code length} bytes at {@code offset}. */
+    public JobPayload decodePayload(byte[] bytes, int offset, int length) {
         Object decoded;
         try {
-            decoded = serializer.deserialize(Zlib.decompressOrKeep(data));
+            decoded = serializer.deserialize(Zlib.decompressOrKeep(bytes, offset, length));
         } catch (SerializationException e) {
-            return JobPayload.undecodable(data.length, "cannot decode the payload with the '" + serializer.name()
+            return JobPayload.undecodable(length, "cannot decode the payload with the '" + serializer.name()
                     + "' serializer: " + e.getMessage());
         }
         if (!(decoded instanceof List<?> call) || call.size() != 4 || !(call.get(0) instanceof String name)
                 || !(call.get(2) instanceof List<?> args) || !(call.get(3) instanceof Map<?, ?> kwargs)) {
-            return JobPayload.undecodable(data.length,
+            return JobPayload.undecodable(length,
                     "the payload is not RQ's [name, instance, args, kwargs] call: " + abbreviate(String.valueOf(decoded)));
         }
-        return new JobPayload(name, new ArrayList<>(args), stringKeys(kwargs), data.length, null);
+        // why: the serializer's tree is the payload's own, so it is wrapped, not copied (a worker decodes one per job)
+        @SuppressWarnings("unchecked")
+        List<Object> arguments = (List<Object>) args;
+        return new JobPayload(name, arguments, stringKeys(kwargs), length, null);
     }
 
     /** A job hash read with {@code HGETALL}, decoded. */
@@ -250,7 +258,18 @@ public final class JobCodec {
      * {@code data} and {@code meta} bytes, either {@code null} when absent.
      */
     public JobRecord decodeJob(String id, Map<String, String> text, byte[] data, byte[] meta) {
-        return new JobRecord(id, status(text.get("status")), text.get("origin"), decodePayload(data),
+        return decodeJob(id, text, decodePayload(data), meta);
+    }
+
+    /** A job hash read from a take's reply (see {@link PackedJobHash}), decoded. */
+    public JobRecord decodeJob(String id, PackedJobHash hash) {
+        JobPayload payload = hash.hasData() ? decodePayload(hash.packed(), hash.dataOffset(), hash.dataLength())
+                : decodePayload(null);
+        return decodeJob(id, hash.text(), payload, hash.meta());
+    }
+
+    private JobRecord decodeJob(String id, Map<String, String> text, JobPayload payload, byte[] meta) {
+        return new JobRecord(id, status(text.get("status")), text.get("origin"), payload,
                 text.get("description"), RqTime.parse(text.get("created_at")), RqTime.parse(text.get("enqueued_at")),
                 RqTime.parse(text.get("started_at")), RqTime.parse(text.get("ended_at")),
                 emptyToNull(text.get("worker_name")), decodeMeta(meta), text);
@@ -317,7 +336,14 @@ public final class JobCodec {
         }
     }
 
+    @SuppressWarnings("unchecked") // why: checked key by key first
     private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        if (map.keySet().stream().allMatch(String.class::isInstance)) {
+            return (Map<String, Object>) map;
+        }
         Map<String, Object> copy = new LinkedHashMap<>();
         map.forEach((key, value) -> copy.put(String.valueOf(key), value));
         return copy;

@@ -3,22 +3,23 @@ package dev.jrq.core.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A job hash as Redis's {@code cmsgpack.pack} packs an {@code HGETALL} reply (an array of field, value, ...
- * strings), read into what {@link JobCodec#decodeJob(String, Map, byte[], byte[])} takes: the text fields, and
- * the {@code data} and {@code meta} bytes.
+ * strings), read into what {@link JobCodec#decodeJob(String, PackedJobHash)} takes: the text fields, where the
+ * {@code data} bytes lie, and the {@code meta} bytes.
  *
  * <p>why: a worker reads one per job it runs; reading values as text straight from the packed bytes, RQ's field
  * names as shared constants and empty values as {@code ""}, with no map of byte arrays in between, took a quarter
  * off what a drained job allocates.
  *
  * @param text every field but the {@link JobCodec#isBinaryField binary} ones, as text, in the hash's order
- * @param data the zlib payload, {@code null} when absent
+ * @param packed the bytes it was read from, which hold the zlib payload ({@code data}) unread
+ * @param dataOffset where the payload starts in {@code packed}, -1 when the hash has no {@code data}
+ * @param dataLength the payload's length in bytes
  * @param meta the serialized meta, {@code null} when absent (also in {@code text})
  */
-public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
+public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int dataLength, byte[] meta) {
     /** The fields RQ and JRQ write, by length: a packed name equal to one of them is read as the constant. */
     private static final KnownField[][] KNOWN_FIELDS_BY_LENGTH = byLength(List.of("status", "created_at", "data",
             "success_callback_name", "failure_callback_name", "stopped_callback_name", "started_at", "ended_at",
@@ -26,6 +27,16 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
             "failure_ttl", "ttl", "meta", "retries_left", "retry_intervals", "success_callback_timeout",
             "failure_callback_timeout", "stopped_callback_timeout", "dependency_id", "dependency_ids",
             "allow_dependency_failures", "enqueue_at_front", "exc_info", "group_id", "jrq_retry_jitter"));
+
+    /** Whether the hash has a {@code data} field. */
+    public boolean hasData() {
+        return dataOffset >= 0;
+    }
+
+    /** A copy of the zlib payload, {@code null} when absent. */
+    public byte[] data() {
+        return hasData() ? Arrays.copyOfRange(packed, dataOffset, dataOffset + dataLength) : null;
+    }
 
     /** Reads a packed hash; a reply that is not one is an error of the script that sent it. */
     public static PackedJobHash unpack(byte[] packed) {
@@ -75,14 +86,18 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
             int items = arrayHeader();
             String[] text = new String[items + replaced.length];
             int fields = 0;
-            byte[] data = null;
+            int dataOffset = -1;
+            int dataLength = 0;
             byte[] meta = null;
             for (int i = 0; i + 1 < items; i += 2) {
                 String field = fieldName();
                 int length = stringHeader();
                 String value;
                 if ("data".equals(field)) {
-                    data = bytes(length);
+                    // why: read where it lies (inflated from there), not copied out
+                    dataOffset = at;
+                    dataLength = length;
+                    skip(length);
                     continue;
                 } else if ("exc_info".equals(field)) {
                     skip(length);
@@ -108,7 +123,7 @@ public record PackedJobHash(JobFields text, byte[] data, byte[] meta) {
                     text[2 * fields++ + 1] = replaced[i + 1];
                 }
             }
-            return new PackedJobHash(new JobFields(text, fields), data, meta);
+            return new PackedJobHash(new JobFields(text, fields), bytes, dataOffset, dataLength, meta);
         }
 
         /** The next value, a string, as text. */

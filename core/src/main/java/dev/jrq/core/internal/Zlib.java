@@ -54,33 +54,42 @@ public final class Zlib {
      * same way for an uncompressed {@code data} field).
      */
     public static byte[] decompressOrKeep(byte[] bytes) {
+        return decompressOrKeep(bytes, 0, bytes.length);
+    }
+
+    /** As {@link #decompressOrKeep(byte[])}, for {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static byte[] decompressOrKeep(byte[] bytes, int offset, int length) {
         Inflater pooled = INFLATERS.poll();
         Inflater inflater = pooled != null ? pooled : new Inflater();
         try {
-            inflater.setInput(bytes);
+            inflater.setInput(bytes, offset, length);
             byte[] out = INFLATED.get();
-            int length = 0;
+            int inflated = 0;
             while (!inflater.finished()) {
-                if (length == out.length) {
+                if (inflated == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                     if (out.length <= MAX_KEPT_INFLATED) {
                         INFLATED.set(out);
                     }
                 }
-                int count = inflater.inflate(out, length, out.length - length);
+                int count = inflater.inflate(out, inflated, out.length - inflated);
                 if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    return bytes;
+                    return kept(bytes, offset, length);
                 }
-                length += count;
+                inflated += count;
             }
-            return Arrays.copyOf(out, length);
+            return Arrays.copyOf(out, inflated);
         } catch (DataFormatException e) {
-            return bytes;
+            return kept(bytes, offset, length);
         } finally {
             inflater.reset();
             if (!INFLATERS.offer(inflater)) {
                 inflater.end();
             }
         }
+    }
+
+    private static byte[] kept(byte[] bytes, int offset, int length) {
+        return offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
     }
 }

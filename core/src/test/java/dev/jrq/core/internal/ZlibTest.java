@@ -44,6 +44,17 @@ class ZlibTest {
     }
 
     @Test
+    void decompressOrKeep_aSliceOfALargerArray_inflatesOnlyTheSliceOrKeepsIt() {
+        byte[] json = "{\"args\": [1]}".getBytes(StandardCharsets.UTF_8);
+        byte[] zlib = Zlib.compress(json);
+        byte[] around = new byte[zlib.length + 7];
+        System.arraycopy(zlib, 0, around, 3, zlib.length);
+
+        assertThat(Zlib.decompressOrKeep(around, 3, zlib.length)).isEqualTo(json);
+        assertThat(Zlib.decompressOrKeep(json, 2, 5)).isEqualTo(java.util.Arrays.copyOfRange(json, 2, 7));
+    }
+
+    @Test
     void decompressOrKeep_uncompressedBytes_areKeptAsGiven() {
         assertThat(Zlib.decompressOrKeep(JSON)).isEqualTo(JSON);
         assertThat(Zlib.decompressOrKeep(new byte[0])).isEmpty();
