@@ -77,7 +77,12 @@ public final class JobFields extends AbstractMap<String, String> {
     }
 
     private int indexOf(Object field) {
-        for (int at = 0; at < 2 * size; at += 2) {
+        return indexOf(fieldsAndValues, 2 * size, field);
+    }
+
+    /** Where {@code field} is among the first {@code length} slots of field, value, ... pairs; -1 when absent. */
+    static int indexOf(String[] fieldsAndValues, int length, Object field) {
+        for (int at = 0; at < length; at += 2) {
             if (fieldsAndValues[at].equals(field)) {
                 return at;
             }

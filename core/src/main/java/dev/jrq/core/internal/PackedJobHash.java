@@ -56,15 +56,6 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
         return new Reader(packed);
     }
 
-    private static int indexOf(String[] fieldsAndValues, int length, String field) {
-        for (int at = 0; at < length; at += 2) {
-            if (fieldsAndValues[at].equals(field)) {
-                return at;
-            }
-        }
-        return -1;
-    }
-
     /**
      * Reads the part of MessagePack that {@code cmsgpack.pack} writes for strings and arrays of strings: an array
      * header, then str (or, in newer versions, bin) items.
@@ -106,7 +97,7 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
                     meta = bytes(length);
                     value = new String(meta, StandardCharsets.UTF_8);
                 } else {
-                    int given = indexOf(replaced, replaced.length, field);
+                    int given = JobFields.indexOf(replaced, replaced.length, field);
                     if (given < 0) {
                         value = text(length);
                     } else {
@@ -118,7 +109,7 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
                 text[2 * fields++ + 1] = value;
             }
             for (int i = 0; i < replaced.length; i += 2) {
-                if (indexOf(text, 2 * fields, replaced[i]) < 0) {
+                if (JobFields.indexOf(text, 2 * fields, replaced[i]) < 0) {
                     text[2 * fields] = replaced[i];
                     text[2 * fields++ + 1] = replaced[i + 1];
                 }
