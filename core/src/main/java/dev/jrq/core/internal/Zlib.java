@@ -7,7 +7,10 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
-/** zlib streams (RFC 1950) as Python's {@code zlib.compress}, default level. */
+/**
+ * zlib streams (RFC 1950) as Python's {@code zlib.compress}, default level; a short payload in which no three bytes
+ * repeat is written by {@link LiteralZlib}, the same bytes without zlib's per-stream setup.
+ */
 public final class Zlib {
     /**
      * why: a new Deflater allocates about 256 KiB of native memory and costs tens of µs, on every enqueue; a few
@@ -26,6 +29,9 @@ public final class Zlib {
     }
 
     public static byte[] compress(byte[] bytes) {
+        if (LiteralZlib.suits(bytes)) {
+            return LiteralZlib.compress(bytes);
+        }
         Deflater pooled = DEFLATERS.poll();
         Deflater deflater = pooled != null ? pooled : new Deflater();
         try {

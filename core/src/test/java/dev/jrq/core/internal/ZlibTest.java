@@ -82,4 +82,92 @@ class ZlibTest {
         new java.util.Random(3).nextBytes(noise);
         assertThat(Zlib.decompressOrKeep(Zlib.compress(noise))).isEqualTo(noise);
     }
+
+    @Test
+    void compress_jobPayloadsUpToWhereDynamicCodesWin_givesZlibsOwnBytes() {
+        java.util.Random random = new java.util.Random(42);
+        String[] names = {"bench.noop", "app.tasks.send_email", "counter.visit", "test_job.i_am_a_job", "x"};
+        int literalPathTaken = 0;
+        for (int i = 0; i < 20_000; i++) {
+            byte[] payload = generatedPayload(random, names).getBytes(StandardCharsets.UTF_8);
+            if (LiteralZlib.suits(payload)) {
+                literalPathTaken++;
+            }
+            assertThat(Zlib.compress(payload)).as("payload %s", new String(payload, StandardCharsets.UTF_8))
+                    .isEqualTo(zlibsOwn(payload));
+        }
+        assertThat(literalPathTaken).as("payloads written without zlib").isGreaterThan(5_000);
+    }
+
+    @Test
+    void compress_shortInputsOfFewDistinctBytes_inflateBackExactly() {
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] input = new byte[random.nextInt(LiteralZlib.MAX_LENGTH + 1)];
+            int distinct = 1 + random.nextInt(6);
+            for (int j = 0; j < input.length; j++) {
+                input[j] = (byte) ('0' + random.nextInt(distinct));
+            }
+            assertThat(inflated(Zlib.compress(input))).isEqualTo(input);
+        }
+    }
+
+    @Test
+    void compress_emptyAndNonAsciiInputs_giveZlibsOwnBytes() {
+        for (String text : new String[] {"", "[]", "[\"mail.send\", null, [\"Zoë\"], {}]", "{\"a\": 1}"}) {
+            byte[] input = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(Zlib.compress(input)).as(text).isEqualTo(zlibsOwn(input));
+        }
+    }
+
+    private static String generatedPayload(java.util.Random random, String[] names) {
+        StringBuilder json = new StringBuilder("[\"").append(names[random.nextInt(names.length)]).append("\", null, [");
+        int args = random.nextInt(4);
+        for (int j = 0; j < args; j++) {
+            json.append(j > 0 ? ", " : "");
+            switch (random.nextInt(5)) {
+                case 0 -> json.append(random.nextInt(100_000));
+                case 1 -> json.append("\"u").append(random.nextInt(1000)).append("@ex.com\"");
+                case 2 -> json.append(random.nextBoolean());
+                case 3 -> json.append("null");
+                default -> json.append(random.nextDouble());
+            }
+        }
+        json.append("], {");
+        if (random.nextInt(4) == 0) {
+            json.append("\"k\": ").append(random.nextInt(100));
+        }
+        return json.append("}]").toString();
+    }
+
+    private static byte[] zlibsOwn(byte[] input) {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        try {
+            deflater.setInput(input);
+            deflater.finish();
+            byte[] out = new byte[input.length + 64];
+            int length = 0;
+            while (!deflater.finished()) {
+                length += deflater.deflate(out, length, out.length - length);
+            }
+            return java.util.Arrays.copyOf(out, length);
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] inflated(byte[] zlib) {
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        try {
+            inflater.setInput(zlib);
+            byte[] out = new byte[LiteralZlib.MAX_LENGTH + 1];
+            int length = inflater.inflate(out);
+            assertThat(inflater.finished()).as("a whole zlib stream, checksum included").isTrue();
+            return java.util.Arrays.copyOf(out, length);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new AssertionError("not a zlib stream: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
 }
