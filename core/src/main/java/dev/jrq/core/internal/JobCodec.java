@@ -81,18 +81,21 @@ public final class JobCodec {
 
     /**
      * Packs a new queued job as enqueue.lua, enqueue_many.lua and fire_schedule.lua read it (lib/queued_job.lua):
-     * one MessagePack array of strings: id, flags, ttl, created_at, data, description, timeout, then field, value,
-     * ... of the fields only some jobs have, numbers as text. The scripts write the fields every queued job has
-     * with the same value themselves.
+     * its items, all strings: id, flags, ttl, created_at, data, description, timeout, then field, value, ... of the
+     * fields only some jobs have, numbers as text. The scripts write the fields every queued job has with the same
+     * value themselves. On its own a job is one MessagePack array of its items; in a run of jobs (one array of
+     * them all, see {@link PackedQueuedJobs}) its item count comes first, then its items.
      *
      * <p>why one argument per job: each script argument costs the client an encoded buffer and a framed write,
      * and Redis a Lua string; eight or more per job were most of what a bulk enqueue sent.
      *
+     * @param inRun whether the job goes into a run (item count first) rather than into an array of its own
      * @param idGiven whether the caller chose the id (an old hash of that id is then replaced)
      * @param createdAt RQ's timestamp of the job's creation, also its enqueued_at and the scripts' replay marker
+     * @return how many values were packed: the job's items, and its item count in a run
      */
-    public void packQueuedJob(MessagePacker packer, String jobId, boolean idGiven, JobRequest request,
-                              String createdAt) {
+    public int packQueuedJob(MessagePacker packer, boolean inRun, String jobId, boolean idGiven, JobRequest request,
+                             String createdAt) {
         JobOptions options = request.options();
         List<Object> optional = new ArrayList<>(0);
         Callbacks callbacks = options.callbacks();
@@ -104,7 +107,12 @@ public final class JobCodec {
         }
         addOptionalFields(optional, options);
         try {
-            packer.packArrayHeader(QUEUED_JOB_FIXED_ITEMS + optional.size());
+            int items = QUEUED_JOB_FIXED_ITEMS + optional.size();
+            if (inRun) {
+                packer.packInt(items);
+            } else {
+                packer.packArrayHeader(items);
+            }
             packer.packString(jobId);
             packer.packString((options.atFront() ? "F" : "") + (options.unique() ? "U" : "") + (idGiven ? "G" : ""));
             packer.packString(options.ttl() == null ? "0" : Long.toString(options.ttl().getSeconds()));
@@ -119,6 +127,7 @@ public final class JobCodec {
                     packer.packString(String.valueOf(item));
                 }
             }
+            return inRun ? items + 1 : items;
         } catch (IOException e) {
             throw new UncheckedIOException("could not pack job " + jobId, e);
         }
@@ -127,11 +136,11 @@ public final class JobCodec {
     /**
      * One new queued job packed on its own, for enqueue.lua and fire_schedule.lua.
      *
-     * @see #packQueuedJob(MessagePacker, String, boolean, JobRequest, String)
+     * @see #packQueuedJob(MessagePacker, boolean, String, boolean, JobRequest, String)
      */
     public byte[] packQueuedJob(String jobId, boolean idGiven, JobRequest request, String createdAt) {
         MessageBufferPacker packer = ONE_JOB_PACKING.newBufferPacker();
-        packQueuedJob(packer, jobId, idGiven, request, createdAt);
+        packQueuedJob(packer, false, jobId, idGiven, request, createdAt);
         return packer.toByteArray();
     }
 

@@ -7,8 +7,9 @@ import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 
 /**
- * A run of new queued jobs packed into one argument of enqueue_many.lua: a MessagePack array of the jobs, each
- * packed by {@link JobCodec#packQueuedJob(org.msgpack.core.MessagePacker, String, boolean, JobRequest, String)}.
+ * A run of new queued jobs packed into one argument of enqueue_many.lua: one flat MessagePack array holding each
+ * job's item count and then its items, as {@link JobCodec#packQueuedJob(org.msgpack.core.MessagePacker, boolean,
+ * String, boolean, JobRequest, String)} packs them (why flat: an array per job is a Lua table per job for Redis).
  *
  * <p>why: the jobs are added one by one and the array's length is known only at the end; its header is written
  * first in MessagePack's fixed-width form ({@code array 32}) and its length filled in by {@link #toBytes()}, so
@@ -23,6 +24,7 @@ public final class PackedQueuedJobs {
     private final JobCodec codec;
     private final MessageBufferPacker packer = PACKING.newBufferPacker();
     private int count;
+    private int values;
 
     public PackedQueuedJobs(JobCodec codec) {
         this.codec = codec;
@@ -35,7 +37,7 @@ public final class PackedQueuedJobs {
 
     /** Packs one more job; see {@link JobCodec#packQueuedJob(String, boolean, JobRequest, String)}. */
     public void add(String jobId, boolean idGiven, JobRequest request, String createdAt) {
-        codec.packQueuedJob(packer, jobId, idGiven, request, createdAt);
+        values += codec.packQueuedJob(packer, true, jobId, idGiven, request, createdAt);
         count++;
     }
 
@@ -48,7 +50,7 @@ public final class PackedQueuedJobs {
     public byte[] toBytes() {
         byte[] bytes = packer.toByteArray();
         for (int i = 0; i < HEADER_LENGTH - 1; i++) {
-            bytes[HEADER_LENGTH - 1 - i] = (byte) (count >>> (8 * i));
+            bytes[HEADER_LENGTH - 1 - i] = (byte) (values >>> (8 * i));
         }
         return bytes;
     }

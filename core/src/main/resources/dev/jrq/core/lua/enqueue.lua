@@ -11,7 +11,7 @@
 -- Returns 1 when enqueued, 2 when deferred, 0 when refused as a duplicate, -i when parent i does not exist.
 local parents = tonumber(ARGV[3])
 local job = cmsgpack.unpack(ARGV[5 + parents])
-local clash = queued_job_clash(KEYS[2], job)
+local clash = queued_job_clash(KEYS[2], job, 0)
 if clash == 'replayed' then
   return 1
 elseif clash == 'duplicate' then
@@ -36,7 +36,7 @@ for i = 1, parents do
 end
 
 redis.call('SADD', KEYS[1], ARGV[1])
-save_queued_job(KEYS[2], ARGV[2], job)
+save_queued_job(KEYS[2], ARGV[2], job, 0, #job)
 if parents > 0 then
   redis.call('SADD', KEYS[5], unpack(ARGV, 5, 4 + parents))
 end
@@ -55,7 +55,7 @@ if waiting then
   redis.call('ZADD', KEYS[4], redis.call('TIME')[1], job_id)
   return 2
 end
-if queued_job_flag(job, 'F') then
+if queued_job_flag(job, 0, 'F') then
   redis.call('LPUSH', KEYS[3], job_id)
 else
   redis.call('RPUSH', KEYS[3], job_id)

@@ -4,7 +4,8 @@
 -- go through enqueue.lua.
 -- KEYS[1] rq:queues   KEYS[2] rq:queue:<q>
 -- ARGV[1] the queue key (member of rq:queues)   ARGV[2] the queue's name (the jobs' origin)
--- ARGV[3] the job key prefix (rq:job:)   ARGV[4] the jobs: a MessagePack array of jobs as lib/queued_job.lua reads them
+-- ARGV[3] the job key prefix (rq:job:)   ARGV[4] the jobs: one MessagePack array holding, for each job, its item
+-- count and then its items, as lib/queued_job.lua reads them
 -- Returns one outcome per job: 1 enqueued, 0 refused as a duplicate.
 -- why a replay is told once per call: the call is atomic, so a resent call finds every job it saved before or
 -- none; its first job that is not unique (never refused) tells which. A unique job, which the first call may
@@ -19,30 +20,35 @@ end
 
 local outcomes, tail, front = {}, {}, {}
 local call_replayed -- nil until the call's first job that is not unique has been looked at
-for i, job in ipairs(cmsgpack.unpack(ARGV[4])) do
-  local key = ARGV[3] .. job[1]
+local items = cmsgpack.unpack(ARGV[4])
+local at = 1 -- why: where the next job's item count lies; its items follow it
+while at <= #items do
+  local last = at + items[at]
+  local id = items[at + 1]
+  local key = ARGV[3] .. id
   local clash
-  if queued_job_flag(job, 'U') then
-    clash = queued_job_clash(key, job)
+  if queued_job_flag(items, at, 'U') then
+    clash = queued_job_clash(key, items, at)
   else
     if call_replayed == nil then
-      call_replayed = queued_job_replayed(key, job)
+      call_replayed = queued_job_replayed(key, items, at)
     end
     clash = call_replayed and 'replayed' or nil
   end
   if clash == 'replayed' then
-    outcomes[i] = 1 -- why: the id was pushed the first time
+    outcomes[#outcomes + 1] = 1 -- why: the id was pushed the first time
   elseif clash == 'duplicate' then
-    outcomes[i] = 0
+    outcomes[#outcomes + 1] = 0
   else
-    save_queued_job(key, ARGV[2], job)
-    if queued_job_flag(job, 'F') then
-      front[#front + 1] = job[1]
+    save_queued_job(key, ARGV[2], items, at, last)
+    if queued_job_flag(items, at, 'F') then
+      front[#front + 1] = id
     else
-      tail[#tail + 1] = job[1]
+      tail[#tail + 1] = id
     end
-    outcomes[i] = 1
+    outcomes[#outcomes + 1] = 1
   end
+  at = last + 1
 end
 if #tail + #front > 0 then
   redis.call('SADD', KEYS[1], ARGV[1])

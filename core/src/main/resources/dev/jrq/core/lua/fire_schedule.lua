@@ -22,8 +22,8 @@ end
 local job = cmsgpack.unpack(ARGV[8])
 local job_id = job[1]
 redis.call('SADD', KEYS[3], ARGV[4])
-save_queued_job(KEYS[4], ARGV[5], job)
-if queued_job_flag(job, 'F') then
+save_queued_job(KEYS[4], ARGV[5], job, 0, #job)
+if queued_job_flag(job, 0, 'F') then
   redis.call('LPUSH', KEYS[5], job_id)
 else
   redis.call('RPUSH', KEYS[5], job_id)

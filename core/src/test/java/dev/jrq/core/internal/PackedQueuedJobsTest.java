@@ -18,7 +18,7 @@ class PackedQueuedJobsTest {
     private final JobCodec codec = new JobCodec(new JsonSerializer());
 
     @Test
-    void toBytes_jobsAddedOneByOne_oneArrayOfThemAllInOrder_everyItemAString() throws IOException {
+    void toBytes_jobsAddedOneByOne_oneFlatArrayOfThemAllInOrder_eachCountThenItsItemsAsStrings() throws IOException {
         PackedQueuedJobs jobs = new PackedQueuedJobs(codec);
         for (int i = 0; i < 300; i++) {
             jobs.add("job-" + i, false, JobRequest.of("mails.send", i), "2026-12-04T18:00:00.000001Z");
@@ -47,9 +47,10 @@ class PackedQueuedJobsTest {
     private static List<List<String>> unpack(byte[] packed) throws IOException {
         List<List<String>> jobs = new ArrayList<>();
         try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(packed)) {
-            int count = unpacker.unpackArrayHeader();
-            for (int i = 0; i < count; i++) {
-                int items = unpacker.unpackArrayHeader();
+            int values = unpacker.unpackArrayHeader();
+            for (int i = 0; i < values; i++) {
+                int items = unpacker.unpackInt();
+                i += items;
                 List<String> job = new ArrayList<>(items);
                 for (int item = 0; item < items; item++) {
                     assertThat(unpacker.getNextFormat().getValueType()).isEqualTo(MessageFormat.FIXSTR.getValueType());
