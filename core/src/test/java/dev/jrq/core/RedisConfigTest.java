@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.jrq.api.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.TransportMode;
 
 class RedisConfigTest {
 
@@ -135,5 +137,16 @@ class RedisConfigTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("Redis Cluster is not supported: RQ's layout spreads one job's keys over hash "
                         + "slots and JRQ changes them in one script; use a single primary with replicas or Sentinel");
+    }
+
+    @Test
+    void fromUrl_onLinuxX86_64_talksThroughNativeEpoll() {
+        boolean linuxX86 = System.getProperty("os.name").equals("Linux")
+                && System.getProperty("os.arch").matches("amd64|x86_64");
+        Assumptions.assumeTrue(linuxX86, () -> "the shipped epoll library is for Linux on x86-64; this is "
+                + System.getProperty("os.name") + " on " + System.getProperty("os.arch") + ", which uses NIO");
+
+        assertThat(RedisConfig.fromUrl("redis://127.0.0.1:6379").redissonConfig().getTransportMode())
+                .isEqualTo(TransportMode.EPOLL);
     }
 }
