@@ -150,6 +150,7 @@ public final class RedisConfig {
         try {
             return Epoll.isAvailable() ? TransportMode.EPOLL : TransportMode.NIO;
         } catch (LinkageError e) {
+            // why: an application that packs its own jar may leave Netty's epoll classes out; NIO needs none
             return TransportMode.NIO;
         }
     }
