@@ -1,6 +1,7 @@
 package dev.jrq.core;
 
 import dev.jrq.core.internal.JobCodec;
+import dev.jrq.core.internal.PackedJobHash;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import org.msgpack.core.MessagePack;
 final class FinishManyCall {
     private final JrqClient client;
     private final String workerName;
-    private final Instant now;
+    /** The call's time as an RQ timestamp, the started_at of the jobs taken. */
+    private final String nowText;
     private final List<String> keys;
     private final Object[] args;
 
@@ -32,7 +34,8 @@ final class FinishManyCall {
                    List<String> takeQueues, int wanted, boolean slotStillBusy, boolean rotate) {
         this.client = client;
         this.workerName = workerName;
-        this.now = client.clock().instant();
+        Instant now = client.clock().instant();
+        this.nowText = RqTime.format(now);
         List<String> queues = new ArrayList<>(wanted > 0 ? takeQueues : List.of());
         int takeFrom = queues.size();
         for (WorkerStore.Success success : successes) {
@@ -51,7 +54,7 @@ final class FinishManyCall {
         }
         List<Object> list = new ArrayList<>(16 + queues.size());
         list.add(workerName);
-        list.add(RqTime.format(now));
+        list.add(nowText);
         list.add(now.getEpochSecond());
         list.add(now.plus(lease).getEpochSecond());
         list.add(RqKeys.JOB_PREFIX);
@@ -77,7 +80,7 @@ final class FinishManyCall {
         return args;
     }
 
-    /** What the call did, from its reply: {flags, taken, then one packed item per job taken}. */
+    /** What the call did, from its reply: {flags, taken, then the jobs taken packed one after the other}. */
     WorkerStore.Batch read(List<Object> reply) {
         String flags = StartedJobs.text(reply.get(0));
         List<Boolean> recorded = new ArrayList<>(flags.length());
@@ -86,8 +89,11 @@ final class FinishManyCall {
         }
         int taken = ((Number) reply.get(1)).intValue();
         List<ClaimedJob> jobs = new ArrayList<>(Math.max(taken, 0));
-        for (int n = 0; n < taken; n++) {
-            jobs.add(StartedJobs.decode(client, reply.get(2 + n), workerName, now));
+        if (taken > 0) {
+            PackedJobHash.Reader started = PackedJobHash.reader((byte[]) reply.get(2));
+            for (int n = 0; n < taken; n++) {
+                jobs.add(StartedJobs.decode(client, started, workerName, nowText));
+            }
         }
         return new WorkerStore.Batch(recorded, jobs, taken < 0);
     }

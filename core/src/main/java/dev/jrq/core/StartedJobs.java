@@ -16,8 +16,15 @@ final class StartedJobs {
      * start, so the fields the start wrote are set here to the values it wrote (see lib/take.lua).
      */
     static ClaimedJob decode(JrqClient client, Object item, String workerName, Instant startedAt) {
-        String started = RqTime.format(startedAt);
-        PackedJobHash.Reader reader = PackedJobHash.reader((byte[]) item);
+        return decode(client, PackedJobHash.reader((byte[]) item), workerName, RqTime.format(startedAt));
+    }
+
+    /**
+     * The next started job in a reply string that packs several, one after the other (finish_many.lua).
+     *
+     * @param started the start's time as the script wrote it, an RQ timestamp
+     */
+    static ClaimedJob decode(JrqClient client, PackedJobHash.Reader reader, String workerName, String started) {
         String queue = reader.nextText();
         String jobId = reader.nextText();
         PackedJobHash hash = reader.nextHash("status", JobStatus.STARTED.wireName(), "started_at", started,

@@ -95,6 +95,37 @@ class JsonSerializerTest {
     }
 
     @Test
+    void serialize_wholeNumbersAndBooleans_writtenAsJsonLiterals() {
+        assertThat(utf8Text(json.serialize(42))).isEqualTo("42");
+        assertThat(utf8Text(json.serialize(-7L))).isEqualTo("-7");
+        assertThat(utf8Text(json.serialize((short) 3))).isEqualTo("3");
+        assertThat(utf8Text(json.serialize(new BigInteger("-18446744073709551616")))).isEqualTo("-18446744073709551616");
+        assertThat(utf8Text(json.serialize(false))).isEqualTo("false");
+        assertThat(json.deserialize(json.serialize(Long.MIN_VALUE))).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void deserialize_deepNesting_readsEveryLevel() {
+        String deep = "[".repeat(200) + "{\"k\": \"v\"}" + "]".repeat(200);
+        Object read = json.deserialize(utf8(deep));
+        for (int level = 0; level < 200; level++) {
+            assertThat(read).asList().hasSize(1);
+            read = ((List<?>) read).get(0);
+        }
+        assertThat(read).isEqualTo(Map.of("k", "v"));
+    }
+
+    @Test
+    void deserialize_readValues_areMutableCollections() {
+        Object read = json.deserialize(utf8("[[1], {\"a\": 2}]"));
+        List<Object> outer = castList(read);
+        outer.add("more");
+        castList(outer.get(0)).add(3);
+        assertThat(outer).hasSize(3);
+        assertThat(outer.get(0)).isEqualTo(List.of(1, 3));
+    }
+
+    @Test
     void serialize_objectWithoutJsonForm_throwsSerializationExceptionNamingTheClass() {
         assertThatThrownBy(() -> json.serialize(new Object()))
                 .isInstanceOf(SerializationException.class)
@@ -110,5 +141,14 @@ class JsonSerializerTest {
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String utf8Text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> castList(Object value) {
+        return (List<Object>) value;
     }
 }

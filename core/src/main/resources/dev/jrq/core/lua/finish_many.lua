@@ -22,7 +22,8 @@
 --            value ('' for none). why: one argument instead of four per job, for Redis and for the client's encoder
 -- ARGV[15+n] 'rotate' to take one job from each queue in turn (round_robin, random), 'priority' otherwise
 -- Counters: jrq:stats `finished` and `finished:<q>` grow by the successes recorded, once per queue per call.
--- Returns {flags, taken, then per job taken: its queue name, id and hash packed as one string (lib/take.lua)}:
+-- Returns {flags, taken, then the jobs taken as one string: per job its queue name, id and hash packed (lib/take.lua),
+-- one job after the other; absent when none was taken}:
 -- flags has one character per success, '1' recorded or '0' fenced off; taken is how many jobs were taken, -1 when
 -- workers are suspended.
 local worker_name, now, now_epoch = ARGV[1], ARGV[2], tonumber(ARGV[3])
@@ -97,7 +98,13 @@ end
 
 local reply = {table.concat(flags), 0}
 if wanted > 0 then
-  reply[2] = take_jobs(slot, wanted, reply, ARGV[15 + queue_count] == 'rotate')
+  local started = {}
+  reply[2] = take_jobs(slot, wanted, started, ARGV[15 + queue_count] == 'rotate')
+  if reply[2] > 0 then
+    -- why: one reply string for all, not one per job: each costs the client's Redis library a length parsed
+    -- through a string, a buffer slice and a copy (lib/take.lua)
+    reply[3] = table.concat(started)
+  end
 end
 if ARGV[11] == 'auto' and reply[2] <= 0 and redis.call('EXISTS', KEYS[1]) == 1 then
   -- why: never recreate an expired worker hash as a stub
