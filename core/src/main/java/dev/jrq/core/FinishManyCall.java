@@ -4,14 +4,14 @@ import dev.jrq.core.internal.JobCodec;
 import dev.jrq.core.internal.PackedJobHash;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
+import dev.jrq.core.internal.ThreadPacker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
 
 /**
  * One call of finish_many.lua, built and read: a slot's successes to write and the jobs to take for it
@@ -100,9 +100,8 @@ final class FinishManyCall {
 
     /** The successes as finish_many.lua unpacks them: one MessagePack array, four values per success. */
     private static byte[] packSuccesses(List<WorkerStore.Success> successes, List<String> queues) {
-        // why: sized to the successes (an id, two numbers, a short result each), not msgpack's default 8 KiB
-        try (MessageBufferPacker packer = new MessagePack.PackerConfig().withBufferSize(64 + 96 * successes.size())
-                .newBufferPacker()) {
+        MessagePacker packer = ThreadPacker.start();
+        try {
             packer.packArrayHeader(4 * successes.size());
             for (WorkerStore.Success success : successes) {
                 Duration resultTtl = success.job().record().resultTtl();
@@ -111,9 +110,9 @@ final class FinishManyCall {
                 packer.packLong(resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds());
                 packer.packString(success.encodedResult());
             }
-            return packer.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack the successes", e); // why: in memory, never
         }
+        return ThreadPacker.finish();
     }
 }

@@ -15,6 +15,7 @@ import dev.jrq.core.internal.Scripts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ public final class JobQueue {
     private final JrqClient client;
     private final String name;
     private final Duration defaultTimeout;
+    /** rq:queue:<name> and rq:deferred:<name>, which every enqueue names; why: built once, not per job. */
+    private final String queueKey;
+    private final String deferredKey;
 
     JobQueue(JrqClient client, String name) {
         this(client, name, null);
@@ -58,6 +62,8 @@ public final class JobQueue {
         this.client = client;
         this.name = name;
         this.defaultTimeout = defaultTimeout;
+        this.queueKey = RqKeys.queue(name);
+        this.deferredKey = RqKeys.registry("deferred", name);
     }
 
     public String name() {
@@ -421,9 +427,10 @@ public final class JobQueue {
     }
 
     private List<String> enqueueKeys(String jobId, JobRequest request) {
-        List<String> keys = new ArrayList<>(List.of(RqKeys.QUEUES, RqKeys.job(jobId), RqKeys.queue(name),
-                RqKeys.registry("deferred", name), RqKeys.jobDependencies(jobId)));
         List<String> parents = parents(request);
+        List<String> keys = new ArrayList<>(5 + 2 * parents.size());
+        Collections.addAll(keys, RqKeys.QUEUES, RqKeys.job(jobId), queueKey, deferredKey,
+                RqKeys.jobDependencies(jobId));
         parents.forEach(parent -> keys.add(RqKeys.job(parent)));
         parents.forEach(parent -> keys.add(RqKeys.jobDependents(parent)));
         return keys;
@@ -448,7 +455,7 @@ public final class JobQueue {
         List<String> parents = parents(request);
         JobOptions options = request.options();
         List<Object> args = new ArrayList<>(5 + parents.size());
-        args.add(RqKeys.queue(name));
+        args.add(queueKey);
         args.add(name);
         args.add(parents.size());
         args.add(options.dependsOn() != null && options.dependsOn().allowFailure() ? "1" : "0");

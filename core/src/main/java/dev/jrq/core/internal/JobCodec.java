@@ -23,8 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.msgpack.core.MessageBufferPacker;
-import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 
 /**
@@ -41,8 +39,6 @@ public final class JobCodec {
 
     /** Id, flags, ttl, created_at, data, description and timeout: the items every packed queued job starts with. */
     private static final int QUEUED_JOB_FIXED_ITEMS = 7;
-    /** why: the default packer buffer is 8 KiB; a job packs into a few hundred bytes. */
-    private static final MessagePack.PackerConfig ONE_JOB_PACKING = new MessagePack.PackerConfig().withBufferSize(512);
 
     private final Serializer serializer;
 
@@ -139,9 +135,8 @@ public final class JobCodec {
      * @see #packQueuedJob(MessagePacker, boolean, String, boolean, JobRequest, String)
      */
     public byte[] packQueuedJob(String jobId, boolean idGiven, JobRequest request, String createdAt) {
-        MessageBufferPacker packer = ONE_JOB_PACKING.newBufferPacker();
-        packQueuedJob(packer, false, jobId, idGiven, request, createdAt);
-        return packer.toByteArray();
+        packQueuedJob(ThreadPacker.start(), false, jobId, idGiven, request, createdAt);
+        return ThreadPacker.finish();
     }
 
     /** Binary content as a MessagePack str: why: Redis's cmsgpack reads no bin type, and a str holds any bytes. */
