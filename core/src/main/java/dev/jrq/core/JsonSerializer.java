@@ -1,5 +1,6 @@
 package dev.jrq.core;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,7 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jrq.api.SerializationException;
 import dev.jrq.api.spi.Serializer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,8 +30,9 @@ import java.util.Map;
  *
  * <p>why values are read token by token rather than with {@code ObjectMapper.readValue(bytes, Object.class)}: a
  * worker reads one payload per job, and the mapper's deserialization context and untyped deserializer's scopes
- * were a tenth of what a drained job allocated (JFR); the tree built is the same. Likewise whole numbers and
- * booleans, the usual return values, are written as their digits without a generator.
+ * were a tenth of what a drained job allocated (JFR); the tree built is the same. Values are written by one
+ * generator per thread, reused (a generator per value was most of what writing a payload allocated), and whole
+ * numbers and booleans, the usual return values, as their digits without one.
  */
 public final class JsonSerializer implements Serializer {
     /** The name to select this serializer by. */
@@ -42,6 +46,9 @@ public final class JsonSerializer implements Serializer {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** why: a generator per value was most of what writing a job's payload allocated (JFR); see ThreadWriter. */
+    private static final ThreadLocal<ThreadWriter> WRITERS = ThreadLocal.withInitial(ThreadWriter::new);
+
     @Override
     public String name() {
         return NAME;
@@ -53,12 +60,36 @@ public final class JsonSerializer implements Serializer {
                 || value instanceof BigInteger || value instanceof Boolean) {
             return value.toString().getBytes(StandardCharsets.US_ASCII);
         }
+        ThreadWriter writer = WRITERS.get();
+        if (writer.busy) {
+            return writeAlone(value); // why: a value whose own serialization serializes another, on this thread
+        }
+        writer.busy = true;
+        try {
+            MAPPER.writeValue(writer.generator, value);
+            return writer.take();
+        } catch (IOException | RuntimeException e) {
+            WRITERS.remove(); // why: the generator may be left inside the value it failed to write
+            if (e instanceof JsonProcessingException failed) {
+                throw cannotWrite(value, failed);
+            }
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        } finally {
+            writer.busy = false;
+        }
+    }
+
+    private static byte[] writeAlone(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new SerializationException("cannot write a " + value.getClass().getName()
-                    + " as JSON: " + e.getOriginalMessage(), e);
+            throw cannotWrite(value, e);
         }
+    }
+
+    private static SerializationException cannotWrite(Object value, JsonProcessingException e) {
+        return new SerializationException("cannot write a " + value.getClass().getName() + " as JSON: "
+                + e.getOriginalMessage(), e);
     }
 
     @Override
@@ -114,5 +145,48 @@ public final class JsonSerializer implements Serializer {
             case VALUE_NULL -> null;
             default -> throw new JsonParseException(parser, "unexpected " + token);
         };
+    }
+
+    /**
+     * A thread's JSON generator, kept to write one root value after the other (no separator between them) into a
+     * buffer that is emptied after each: the generator, its contexts and its buffers are made once per thread.
+     * Dropped after a value that failed half way or grew the buffer past 64 KiB.
+     */
+    private static final class ThreadWriter {
+        private static final int KEPT_BYTES = 64 * 1024;
+
+        private final Buffer buffer = new Buffer();
+        private final JsonGenerator generator;
+        private boolean busy;
+
+        ThreadWriter() {
+            try {
+                generator = MAPPER.createGenerator(buffer);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a JSON generator for memory", e); // why: never
+            }
+            generator.setRootValueSeparator(null);
+        }
+
+        byte[] take() throws IOException {
+            generator.flush();
+            byte[] written = buffer.toByteArray();
+            buffer.reset();
+            if (buffer.capacity() > KEPT_BYTES) {
+                WRITERS.remove();
+            }
+            return written;
+        }
+    }
+
+    /** A byte stream that says how much it holds room for. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(256);
+        }
+
+        int capacity() {
+            return buf.length;
+        }
     }
 }

@@ -126,6 +126,38 @@ class JsonSerializerTest {
     }
 
     @Test
+    void serialize_oneAfterTheOther_eachIsItsOwnDocument() {
+        assertThat(utf8Text(json.serialize(List.of("a", 1)))).isEqualTo("[\"a\",1]");
+        assertThat(utf8Text(json.serialize(Map.of("b", List.of())))).isEqualTo("{\"b\":[]}");
+        assertThat(utf8Text(json.serialize("c"))).isEqualTo("\"c\"");
+    }
+
+    @Test
+    void serialize_afterAValueThatFailedHalfWay_writesTheNextOneWhole() {
+        assertThatThrownBy(() -> json.serialize(List.of(List.of(1, 2), new Object())))
+                .isInstanceOf(SerializationException.class);
+        assertThat(utf8Text(json.serialize(List.of(3, "four")))).isEqualTo("[3,\"four\"]");
+    }
+
+    @Test
+    void serialize_aValueLargerThanTheKeptBuffer_thenASmallOne_bothWhole() {
+        String large = "y".repeat(100_000);
+        assertThat(json.deserialize(json.serialize(List.of(large)))).isEqualTo(List.of(large));
+        assertThat(utf8Text(json.serialize(List.of("small")))).isEqualTo("[\"small\"]");
+    }
+
+    @Test
+    void serialize_aValueWhoseJsonFormSerializesAnother_writesBoth() {
+        Object nested = new Object() {
+            @com.fasterxml.jackson.annotation.JsonValue
+            public String asJson() {
+                return utf8Text(json.serialize(List.of("inner")));
+            }
+        };
+        assertThat(utf8Text(json.serialize(List.of("outer", nested)))).isEqualTo("[\"outer\",\"[\\\"inner\\\"]\"]");
+    }
+
+    @Test
     void serialize_objectWithoutJsonForm_throwsSerializationExceptionNamingTheClass() {
         assertThatThrownBy(() -> json.serialize(new Object()))
                 .isInstanceOf(SerializationException.class)
