@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,7 +31,8 @@ import java.util.Map;
  *
  * <p>why values are read token by token rather than with {@code ObjectMapper.readValue(bytes, Object.class)}: a
  * worker reads one payload per job, and the mapper's deserialization context and untyped deserializer's scopes
- * were a tenth of what a drained job allocated (JFR); the tree built is the same. Values are written by one
+ * were a tenth of what a drained job allocated (JFR); the tree built is the same. Arrays and objects, such as
+ * every job's payload, are read by one parser per thread, reused (a parser per value was a fifth). Values are written by one
  * generator per thread, reused (a generator per value was most of what writing a payload allocated), and whole
  * numbers and booleans, the usual return values, as their digits without one.
  */
@@ -48,6 +50,8 @@ public final class JsonSerializer implements Serializer {
 
     /** why: a generator per value was most of what writing a job's payload allocated (JFR); see ThreadWriter. */
     private static final ThreadLocal<ThreadWriter> WRITERS = ThreadLocal.withInitial(ThreadWriter::new);
+    /** why: a parser per value was most of what reading a job's payload allocated (JFR); see ThreadReader. */
+    private static final ThreadLocal<ThreadReader> READERS = ThreadLocal.withInitial(ThreadReader::new);
 
     @Override
     public String name() {
@@ -94,6 +98,13 @@ public final class JsonSerializer implements Serializer {
 
     @Override
     public Object deserialize(byte[] bytes) {
+        if (ThreadReader.canRead(bytes)) {
+            Object read = READERS.get().read(bytes);
+            if (read != ThreadReader.UNREAD) {
+                return read;
+            }
+            READERS.remove(); // why: its parser may be left inside the value; the bytes are read alone below
+        }
         try {
             return readWhole(bytes);
         } catch (IOException e) {
@@ -132,8 +143,13 @@ public final class JsonSerializer implements Serializer {
             }
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
-                for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+                JsonToken next;
+                while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
                     map.put(key, read(parser, parser.nextToken()));
+                }
+                if (next != JsonToken.END_OBJECT) {
+                    throw new JsonParseException(parser, "the input ends inside an object");
                 }
                 yield map;
             }
@@ -187,6 +203,72 @@ public final class JsonSerializer implements Serializer {
 
         int capacity() {
             return buf.length;
+        }
+    }
+
+    /**
+     * A thread's non-blocking JSON parser, fed one array or object after the other: the parser, its contexts and
+     * its buffers are made once per thread, not per value. Only a value that starts with {@code [} or
+     * <code>{</code> is read this way (a bare number's end is known only at the input's end); anything it cannot
+     * read whole and alone (a value cut short, content after it) is left to the blocking parser, so the outcome and
+     * the error are the same. Replaced after {@link #VALUES_PER_PARSER} values, so that the field names it keeps
+     * cannot pile up.
+     */
+    private static final class ThreadReader {
+        /** What {@link #read} returns when the bytes are not one whole array or object. */
+        static final Object UNREAD = new Object();
+        private static final int VALUES_PER_PARSER = 1000;
+
+        private final JsonParser parser;
+        private final ByteArrayFeeder feeder;
+        private int values;
+        /** Bytes fed to the parser before the current value: its locations count from its first input. */
+        private long fed;
+
+        ThreadReader() {
+            try {
+                parser = MAPPER.getFactory().createNonBlockingByteArrayParser();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a JSON parser for memory", e); // why: never
+            }
+            feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        }
+
+        /** Whether the bytes start (after white space) an array or an object. */
+        static boolean canRead(byte[] bytes) {
+            int first = skipWhiteSpace(bytes, 0);
+            return first < bytes.length && (bytes[first] == '[' || bytes[first] == '{');
+        }
+
+        /** The index of the first byte from {@code at} on that is not JSON white space, or the length. */
+        private static int skipWhiteSpace(byte[] bytes, int at) {
+            while (at < bytes.length && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r'
+                    || bytes[at] == '\t')) {
+                at++;
+            }
+            return at;
+        }
+
+        /** The array or object that fills {@code bytes}, or {@link #UNREAD}; then this reader must be dropped. */
+        Object read(byte[] bytes) {
+            try {
+                feeder.feedInput(bytes, 0, bytes.length);
+                Object value = JsonSerializer.read(parser, parser.nextToken());
+                // why: only white space may follow; content cut short after it (a number, a string) would not
+                // show as a token until more input came
+                long valueEnd = parser.currentLocation().getByteOffset() - fed;
+                fed += bytes.length;
+                if (skipWhiteSpace(bytes, (int) valueEnd) != bytes.length
+                        || parser.nextToken() != JsonToken.NOT_AVAILABLE || !feeder.needMoreInput()) {
+                    return UNREAD;
+                }
+                if (++values >= VALUES_PER_PARSER) {
+                    READERS.remove();
+                }
+                return value;
+            } catch (IOException | RuntimeException e) {
+                return UNREAD;
+            }
         }
     }
 }

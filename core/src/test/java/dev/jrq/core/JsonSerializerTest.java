@@ -95,6 +95,25 @@ class JsonSerializerTest {
     }
 
     @Test
+    void deserialize_thousandsOfValuesOnOneThread_goodAndBadMixed_eachReadAsAlone() {
+        for (int i = 0; i < 2_500; i++) {
+            String payload = "[\"job.n\", null, [" + i + ", " + i + ".5], {\"k" + i + "\": [true]}]  \n";
+            assertThat(json.deserialize(utf8(payload))).as("payload %d", i).isEqualTo(Arrays.asList("job.n", null,
+                    List.of(i, i + 0.5), Map.of("k" + i, List.of(true))));
+            if (i % 500 == 0) {
+                assertThatThrownBy(() -> json.deserialize(utf8("[\"cut\", [1"))).isInstanceOf(SerializationException.class)
+                        .hasMessage("not JSON (10 bytes)");
+                assertThatThrownBy(() -> json.deserialize(utf8("{\"a\": 1} 2"))).isInstanceOf(SerializationException.class)
+                        .hasMessage("not JSON (10 bytes)");
+                assertThatThrownBy(() -> json.deserialize(utf8("{\"a\" 1}"))).isInstanceOf(SerializationException.class);
+                assertThatThrownBy(() -> json.deserialize(utf8("[1] \"cut]"))).isInstanceOf(SerializationException.class);
+                assertThatThrownBy(() -> json.deserialize(utf8("[1] [2]"))).isInstanceOf(SerializationException.class);
+                assertThat(json.deserialize(utf8("7"))).isEqualTo(7);
+            }
+        }
+    }
+
+    @Test
     void serialize_wholeNumbersAndBooleans_writtenAsJsonLiterals() {
         assertThat(utf8Text(json.serialize(42))).isEqualTo("42");
         assertThat(utf8Text(json.serialize(-7L))).isEqualTo("-7");
