@@ -28,6 +28,9 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
             "failure_callback_timeout", "stopped_callback_timeout", "dependency_id", "dependency_ids",
             "allow_dependency_failures", "enqueue_at_front", "exc_info", "group_id", "jrq_retry_jitter"));
 
+    /** How many of the latest text values a reader compares a new one with; about two jobs' worth. */
+    private static final int RECENT_VALUES = 32;
+
     /** Whether the hash has a {@code data} field. */
     public boolean hasData() {
         return dataOffset >= 0;
@@ -67,6 +70,14 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
     public static final class Reader {
         private final byte[] bytes;
         private int at;
+        /**
+         * The text values read so far, newest last, those of the job before included: a value whose bytes equal
+         * one of them is that {@code String} again. why: the jobs a take replies share their queue, origin and
+         * timeout, and a job's enqueued_at is often its created_at; a new String for each was a sixth of what
+         * reading a job allocated (JFR).
+         */
+        private final String[] recent = new String[RECENT_VALUES];
+        private int recentCount;
 
         private Reader(byte[] bytes) {
             this.bytes = bytes;
@@ -164,9 +175,36 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
 
         private String text(int length) {
             require(length);
-            String value = length == 0 ? "" : new String(bytes, at, length, StandardCharsets.UTF_8);
+            String value = length == 0 ? "" : recentOrNew(length);
             at += length;
             return value;
+        }
+
+        /** The {@code length} bytes at {@code at} as text: a recent value equal to them, or a new String. */
+        private String recentOrNew(int length) {
+            for (int i = recentCount - 1, seen = 0; seen < Math.min(recentCount, RECENT_VALUES); i--, seen++) {
+                String candidate = recent[i % RECENT_VALUES];
+                if (sameAscii(candidate, length)) {
+                    return candidate;
+                }
+            }
+            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            recent[recentCount++ % RECENT_VALUES] = value;
+            return value;
+        }
+
+        /** Whether the text is the {@code length} bytes at {@code at}, all of them ASCII. */
+        private boolean sameAscii(String text, int length) {
+            if (text.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                byte b = bytes[at + i];
+                if (b < 0 || text.charAt(i) != b) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private byte[] bytes(int length) {

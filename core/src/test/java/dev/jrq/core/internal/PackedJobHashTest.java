@@ -121,6 +121,39 @@ class PackedJobHashTest {
                 .hasMessage("a take's reply held no packed job hash: item at byte 3 is 0x07, not a string");
     }
 
+    @Test
+    void reader_jobsOneAfterTheOther_equalValuesSharedDifferentOnesKept() throws IOException {
+        byte[] first = pack("created_at", "2026-12-06T03:00:00.000001Z", "origin", "mail", "description", "Zoë",
+                "enqueued_at", "2026-12-06T03:00:00.000001Z", "timeout", "180");
+        byte[] second = pack("created_at", "2026-12-06T03:00:00.000002Z", "origin", "mail", "description", "Zoë",
+                "enqueued_at", "2026-12-06T03:00:00.000001Z", "timeout", "18");
+        byte[] both = new byte[first.length + second.length];
+        System.arraycopy(first, 0, both, 0, first.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+
+        PackedJobHash.Reader reader = PackedJobHash.reader(both);
+        JobFields one = reader.nextHash().text();
+        JobFields two = reader.nextHash().text();
+
+        assertThat(one).containsExactlyEntriesOf(orderedMap("created_at", "2026-12-06T03:00:00.000001Z",
+                "origin", "mail", "description", "Zoë", "enqueued_at", "2026-12-06T03:00:00.000001Z",
+                "timeout", "180"));
+        assertThat(two).containsExactlyEntriesOf(orderedMap("created_at", "2026-12-06T03:00:00.000002Z",
+                "origin", "mail", "description", "Zoë", "enqueued_at", "2026-12-06T03:00:00.000001Z",
+                "timeout", "18"));
+        assertThat(one.get("enqueued_at")).isSameAs(one.get("created_at"));
+        assertThat(two.get("origin")).isSameAs(one.get("origin"));
+        assertThat(two.get("enqueued_at")).isSameAs(one.get("created_at"));
+    }
+
+    private static java.util.Map<String, String> orderedMap(String... fieldsAndValues) {
+        java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            map.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        return map;
+    }
+
     private static byte[] pack(Object... fieldsAndValues) throws IOException {
         try (MessageBufferPacker packer = MessagePack.newDefaultBufferPacker()) {
             packer.packArrayHeader(fieldsAndValues.length);
