@@ -32,9 +32,9 @@ import java.util.Map;
  * <p>why values are read token by token rather than with {@code ObjectMapper.readValue(bytes, Object.class)}: a
  * worker reads one payload per job, and the mapper's deserialization context and untyped deserializer's scopes
  * were a tenth of what a drained job allocated (JFR); the tree built is the same. Arrays and objects, such as
- * every job's payload, are read by one parser per thread, reused (a parser per value was a fifth). Values are written by one
- * generator per thread, reused (a generator per value was most of what writing a payload allocated), and whole
- * numbers and booleans, the usual return values, as their digits without one.
+ * every job's payload, are read by one parser per thread, reused (a parser per value was a fifth). Values are
+ * written by one generator per thread, reused (a generator per value was most of what writing a payload
+ * allocated), and whole numbers and booleans, the usual return values, as their digits without one.
  */
 public final class JsonSerializer implements Serializer {
     /** The name to select this serializer by. */
@@ -50,7 +50,7 @@ public final class JsonSerializer implements Serializer {
 
     /** why: a generator per value was most of what writing a job's payload allocated (JFR); see ThreadWriter. */
     private static final ThreadLocal<ThreadWriter> WRITERS = ThreadLocal.withInitial(ThreadWriter::new);
-    /** why: a parser per value was most of what reading a job's payload allocated (JFR); see ThreadReader. */
+    /** why: a parser per value was a fifth of what a drained job allocated (JFR); see ThreadReader. */
     private static final ThreadLocal<ThreadReader> READERS = ThreadLocal.withInitial(ThreadReader::new);
 
     @Override
@@ -212,12 +212,13 @@ public final class JsonSerializer implements Serializer {
      * <code>{</code> is read this way (a bare number's end is known only at the input's end); anything it cannot
      * read whole and alone (a value cut short, content after it) is left to the blocking parser, so the outcome and
      * the error are the same. Replaced after {@link #VALUES_PER_PARSER} values, so that the field names it keeps
-     * cannot pile up.
+     * cannot pile up, and after a value over 64 KiB, so that a thread does not keep the buffers it grew for it.
      */
     private static final class ThreadReader {
         /** What {@link #read} returns when the bytes are not one whole array or object. */
         static final Object UNREAD = new Object();
         private static final int VALUES_PER_PARSER = 1000;
+        private static final int KEPT_BYTES = 64 * 1024;
 
         private final JsonParser parser;
         private final ByteArrayFeeder feeder;
@@ -262,7 +263,7 @@ public final class JsonSerializer implements Serializer {
                         || parser.nextToken() != JsonToken.NOT_AVAILABLE || !feeder.needMoreInput()) {
                     return UNREAD;
                 }
-                if (++values >= VALUES_PER_PARSER) {
+                if (++values >= VALUES_PER_PARSER || bytes.length > KEPT_BYTES) {
                     READERS.remove();
                 }
                 return value;

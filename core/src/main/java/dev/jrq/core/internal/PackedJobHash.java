@@ -71,8 +71,8 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
         private final byte[] bytes;
         private int at;
         /**
-         * The text values read so far, newest last, those of the job before included: a value whose bytes equal
-         * one of them is that {@code String} again. why: the jobs a take replies share their queue, origin and
+         * The last text values read (a ring), those of the job before included: a value whose bytes equal one of
+         * them is that {@code String} again. why: the jobs a take replies share their queue, origin and
          * timeout, and a job's enqueued_at is often its created_at; a new String for each was a sixth of what
          * reading a job allocated (JFR).
          */
