@@ -18,8 +18,9 @@ import java.util.Map;
 public record JobPayload(String jobName, List<Object> args, Map<String, Object> kwargs, int sizeBytes, String error) {
 
     public JobPayload {
-        args = args == null ? List.of() : Collections.unmodifiableList(args);
-        kwargs = kwargs == null ? Map.of() : Collections.unmodifiableMap(kwargs);
+        // why: no wrapper around nothing; a worker makes one payload per job, most with no kwargs
+        args = args == null || args.isEmpty() ? List.of() : Collections.unmodifiableList(args);
+        kwargs = kwargs == null || kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(kwargs);
     }
 
     /** A payload that could not be read, with the reason. */

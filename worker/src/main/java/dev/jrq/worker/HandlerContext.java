@@ -32,8 +32,9 @@ final class HandlerContext implements JobContext {
     HandlerContext(ClaimedJob job, WorkerStore store, List<Object> args, Map<String, Object> kwargs) {
         this.job = job;
         this.store = store;
-        this.args = Collections.unmodifiableList(args);
-        this.kwargs = Collections.unmodifiableMap(kwargs);
+        // why: no wrapper around nothing (a job's payload gives Map.of() for no kwargs); one context per job
+        this.args = args.isEmpty() ? List.of() : Collections.unmodifiableList(args);
+        this.kwargs = kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(kwargs);
         this.meta = job.meta();
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -67,7 +68,9 @@ final class WorkerMetrics implements MeterBinder {
         Instant enqueued = job.record().enqueuedAt();
         Instant started = job.record().startedAt();
         if (enqueued != null && started != null && !started.isBefore(enqueued)) {
-            meters.queueWait.record(Duration.between(enqueued, started));
+            // why: in nanoseconds, not a Duration: one per job started
+            meters.queueWait.record((started.getEpochSecond() - enqueued.getEpochSecond()) * 1_000_000_000L
+                    + started.getNano() - enqueued.getNano(), TimeUnit.NANOSECONDS);
         }
     }
 

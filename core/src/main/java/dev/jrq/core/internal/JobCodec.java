@@ -273,8 +273,13 @@ public final class JobCodec {
     }
 
     private JobRecord decodeJob(String id, Map<String, String> text, JobPayload payload, byte[] meta) {
+        String created = text.get("created_at");
+        String enqueued = text.get("enqueued_at");
+        Instant createdAt = RqTime.parse(created);
+        // why: JRQ writes a job's enqueued_at equal to its created_at; one Instant for both
+        Instant enqueuedAt = enqueued != null && enqueued.equals(created) ? createdAt : RqTime.parse(enqueued);
         return new JobRecord(id, status(text.get("status")), text.get("origin"), payload,
-                text.get("description"), RqTime.parse(text.get("created_at")), RqTime.parse(text.get("enqueued_at")),
+                text.get("description"), createdAt, enqueuedAt,
                 RqTime.parse(text.get("started_at")), RqTime.parse(text.get("ended_at")),
                 emptyToNull(text.get("worker_name")), decodeMeta(meta), text);
     }
