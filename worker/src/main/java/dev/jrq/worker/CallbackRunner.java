@@ -6,6 +6,7 @@ import dev.jrq.core.JobHandlers;
 import dev.jrq.core.WorkerStore;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -65,7 +66,8 @@ final class CallbackRunner {
         Thread thread = Thread.currentThread();
         ScheduledFuture<?> alarm = watchdog.schedule(thread::interrupt, timeoutSeconds(job, kind), TimeUnit.SECONDS);
         try {
-            handlers.named(name).perform(new HandlerContext(job, store, Arrays.asList(job.jobId(), argument), Map.of()));
+            handlers.named(name).perform(new HandlerContext(job, store,
+                    Collections.unmodifiableList(Arrays.asList(job.jobId(), argument)), Map.of()));
             LOG.info("{}: {} callback {} of job {} ran", job.queue(), kind, name, job.jobId());
         } catch (Throwable error) { // why: a callback is user code too; it must not take the worker down
             String reason = error instanceof UnknownJobException ? error.getMessage()

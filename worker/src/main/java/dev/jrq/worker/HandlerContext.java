@@ -28,13 +28,18 @@ final class HandlerContext implements JobContext {
         this(job, store, job.args(), job.kwargs());
     }
 
-    /** The context of a callback of {@code job}, with the callback's arguments. */
+    /**
+     * The context of a callback of {@code job}, with the callback's arguments.
+     *
+     * @param args   unmodifiable, as the job's own are ({@link dev.jrq.core.JobPayload}): a handler must not change
+     *               them
+     * @param kwargs unmodifiable too
+     */
     HandlerContext(ClaimedJob job, WorkerStore store, List<Object> args, Map<String, Object> kwargs) {
         this.job = job;
         this.store = store;
-        // why: no wrapper around nothing (a job's payload gives Map.of() for no kwargs); one context per job
-        this.args = args.isEmpty() ? List.of() : Collections.unmodifiableList(args);
-        this.kwargs = kwargs.isEmpty() ? Map.of() : Collections.unmodifiableMap(kwargs);
+        this.args = args;
+        this.kwargs = kwargs;
         this.meta = job.meta();
     }
 
