@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jrq.api.SerializationException;
 import dev.jrq.api.spi.Serializer;
-import java.io.ByteArrayOutputStream;
+import dev.jrq.core.internal.ReusableBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -69,17 +69,21 @@ public final class JsonSerializer implements Serializer {
             return writeAlone(value); // why: a value whose own serialization serializes another, on this thread
         }
         writer.busy = true;
+        boolean written = false;
         try {
             MAPPER.writeValue(writer.generator, value);
-            return writer.take();
-        } catch (IOException | RuntimeException e) {
-            WRITERS.remove(); // why: the generator may be left inside the value it failed to write
-            if (e instanceof JsonProcessingException failed) {
-                throw cannotWrite(value, failed);
-            }
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            byte[] bytes = writer.take();
+            written = true;
+            return bytes;
+        } catch (JsonProcessingException e) {
+            throw cannotWrite(value, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write JSON into memory", e); // why: in memory, never
         } finally {
             writer.busy = false;
+            if (!written) {
+                WRITERS.remove(); // why: the generator may be left inside the value it failed to write
+            }
         }
     }
 
@@ -169,9 +173,7 @@ public final class JsonSerializer implements Serializer {
      * Dropped after a value that failed half way or grew the buffer past 64 KiB.
      */
     private static final class ThreadWriter {
-        private static final int KEPT_BYTES = 64 * 1024;
-
-        private final Buffer buffer = new Buffer();
+        private final ReusableBytes buffer = new ReusableBytes(256);
         private final JsonGenerator generator;
         private boolean busy;
 
@@ -188,21 +190,10 @@ public final class JsonSerializer implements Serializer {
             generator.flush();
             byte[] written = buffer.toByteArray();
             buffer.reset();
-            if (buffer.capacity() > KEPT_BYTES) {
+            if (buffer.grewPastKept()) {
                 WRITERS.remove();
             }
             return written;
-        }
-    }
-
-    /** A byte stream that says how much it holds room for. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer() {
-            super(256);
-        }
-
-        int capacity() {
-            return buf.length;
         }
     }
 
@@ -218,7 +209,6 @@ public final class JsonSerializer implements Serializer {
         /** What {@link #read} returns when the bytes are not one whole array or object. */
         static final Object UNREAD = new Object();
         private static final int VALUES_PER_PARSER = 1000;
-        private static final int KEPT_BYTES = 64 * 1024;
 
         private final JsonParser parser;
         private final ByteArrayFeeder feeder;
@@ -263,7 +253,7 @@ public final class JsonSerializer implements Serializer {
                         || parser.nextToken() != JsonToken.NOT_AVAILABLE || !feeder.needMoreInput()) {
                     return UNREAD;
                 }
-                if (++values >= VALUES_PER_PARSER || bytes.length > KEPT_BYTES) {
+                if (++values >= VALUES_PER_PARSER || bytes.length > ReusableBytes.KEPT_BYTES) {
                     READERS.remove();
                 }
                 return value;

@@ -1,6 +1,5 @@
 package dev.jrq.core.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.msgpack.core.MessagePack;
@@ -25,12 +24,10 @@ import org.msgpack.core.MessagePacker;
 public final class ThreadPacker {
     /** why: enough for most messages; a bigger one grows the stream, which is dropped after it (see finish). */
     private static final int BUFFER_BYTES = 512;
-    /** A stream grown past this by a large message is not kept for the thread's next one. */
-    private static final int KEPT_BYTES = 64 * 1024;
 
     private static final ThreadLocal<ThreadPacker> OWN = ThreadLocal.withInitial(ThreadPacker::new);
 
-    private final Stream stream = new Stream();
+    private final ReusableBytes stream = new ReusableBytes(BUFFER_BYTES);
     private final MessagePacker packer = new MessagePack.PackerConfig().withBufferSize(BUFFER_BYTES)
             .newPacker(stream);
 
@@ -54,20 +51,9 @@ public final class ThreadPacker {
             throw new UncheckedIOException("cannot flush a packer into memory", e); // why: in memory, never
         }
         byte[] message = own.stream.toByteArray();
-        if (own.stream.capacity() > KEPT_BYTES) {
+        if (own.stream.grewPastKept()) {
             OWN.remove();
         }
         return message;
-    }
-
-    /** A byte stream that says how much it holds room for. */
-    private static final class Stream extends ByteArrayOutputStream {
-        Stream() {
-            super(BUFFER_BYTES);
-        }
-
-        int capacity() {
-            return buf.length;
-        }
     }
 }

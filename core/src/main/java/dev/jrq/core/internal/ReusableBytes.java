@@ -1,0 +1,24 @@
+package dev.jrq.core.internal;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * A byte stream a thread keeps and empties for each message it writes (a JSON value, a MessagePack message), and
+ * stops keeping once a large message has grown it.
+ *
+ * <p>why: the writers on hot paths keep their buffers per thread; one large message must not leave every thread
+ * that wrote one holding its size for ever.
+ */
+public final class ReusableBytes extends ByteArrayOutputStream {
+    /** The most a thread keeps between messages; a stream or reader grown past it is dropped after use. */
+    public static final int KEPT_BYTES = 64 * 1024;
+
+    public ReusableBytes(int initialBytes) {
+        super(initialBytes);
+    }
+
+    /** Whether a message grew it past {@link #KEPT_BYTES}, so that it should not be kept. */
+    public boolean grewPastKept() {
+        return buf.length > KEPT_BYTES;
+    }
+}
