@@ -46,7 +46,7 @@ public final class JobQueue {
     private final JrqClient client;
     private final String name;
     private final Duration defaultTimeout;
-    /** rq:queue:<name> and rq:deferred:<name>, which every enqueue names; why: built once, not per job. */
+    /** rq:queue:<name> and rq:deferred:<name>, which most calls name; why: built once, not per call. */
     private final String queueKey;
     private final String deferredKey;
 
@@ -199,7 +199,7 @@ public final class JobQueue {
 
         RFuture<List<Object>> addTo(RBatch batch) {
             return client.scripts().addListToBatch(batch, LuaScript.ENQUEUE_MANY,
-                    List.of(RqKeys.QUEUES, RqKeys.queue(name)), RqKeys.queue(name), name, RqKeys.JOB_PREFIX,
+                    List.of(RqKeys.QUEUES, queueKey), queueKey, name, RqKeys.JOB_PREFIX,
                     jobs.toBytes());
         }
     }
@@ -215,7 +215,7 @@ public final class JobQueue {
         JobRequest request = withDefaults(given);
         String jobId = jobId(request);
         Instant now = client.clock().instant();
-        List<Object> args = new ArrayList<>(List.of(RqKeys.queue(name), jobId, RqTime.epochSeconds(at),
+        List<Object> args = new ArrayList<>(List.of(queueKey, jobId, RqTime.epochSeconds(at),
                 RqTime.format(now)));
         args.addAll(scheduledJobFields(request, now));
         client.scripts().runForLong(LuaScript.SCHEDULE_JOB, List.of(RqKeys.QUEUES, RqKeys.job(jobId),
@@ -261,7 +261,7 @@ public final class JobQueue {
 
     /** Removes every waiting job and deletes their hashes, as RQ's {@code empty()}; returns how many. */
     public long empty() {
-        return client.scripts().runForLong(LuaScript.EMPTY_QUEUE, List.of(RqKeys.queue(name)), RqKeys.JOB_PREFIX);
+        return client.scripts().runForLong(LuaScript.EMPTY_QUEUE, List.of(queueKey), RqKeys.JOB_PREFIX);
     }
 
     /**
@@ -273,7 +273,7 @@ public final class JobQueue {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
-        return client.scripts().runForLong(LuaScript.EMPTY_QUEUE, List.of(RqKeys.queue(name)), RqKeys.JOB_PREFIX,
+        return client.scripts().runForLong(LuaScript.EMPTY_QUEUE, List.of(queueKey), RqKeys.JOB_PREFIX,
                 limit);
     }
 
@@ -318,7 +318,7 @@ public final class JobQueue {
      */
     public long deleteJob(String jobId, boolean withDependents) {
         List<String> keys = Scripts.keys(List.of(RqKeys.job(jobId), RqKeys.results(jobId), RqKeys.jobDependents(jobId),
-                RqKeys.jobDependencies(jobId), RqKeys.queue(name)), RqKeys.registries(name));
+                RqKeys.jobDependencies(jobId), queueKey), RqKeys.registries(name));
         List<Object> args = new ArrayList<>(List.of(jobId, withDependents ? "1" : "0"));
         args.addAll(RqKeys.dependentsLayout());
         args.add(RqKeys.results(""));
@@ -333,7 +333,7 @@ public final class JobQueue {
      * @throws IllegalStateException when the job has started or ended already
      */
     public void cancel(String jobId) {
-        List<String> keys = List.of(RqKeys.job(jobId), RqKeys.queue(name), RqKeys.registry("deferred", name),
+        List<String> keys = List.of(RqKeys.job(jobId), queueKey, deferredKey,
                 RqKeys.registry("scheduled", name), RqKeys.registry("canceled", name), RqKeys.jobDependents(jobId),
                 RqKeys.QUEUES);
         Instant now = client.clock().instant();
@@ -357,10 +357,10 @@ public final class JobQueue {
      * @throws IllegalStateException when the job is not in this queue's failed registry
      */
     public void requeue(String jobId) {
-        List<String> keys = List.of(RqKeys.job(jobId), RqKeys.registry("failed", name), RqKeys.queue(name),
+        List<String> keys = List.of(RqKeys.job(jobId), RqKeys.registry("failed", name), queueKey,
                 RqKeys.QUEUES);
         long outcome = client.scripts().runForLong(LuaScript.REQUEUE_JOB, keys, jobId,
-                RqTime.format(client.clock().instant()), RqKeys.queue(name), "0");
+                RqTime.format(client.clock().instant()), queueKey, "0");
         if (outcome == 1) {
             return;
         }
@@ -390,8 +390,8 @@ public final class JobQueue {
         String now = RqTime.format(client.clock().instant());
         for (String jobId : jobIds) {
             outcomes.add(client.scripts().addToBatch(batch, LuaScript.REQUEUE_JOB, List.of(RqKeys.job(jobId),
-                    RqKeys.registry("failed", name), RqKeys.queue(name), RqKeys.QUEUES), jobId, now,
-                    RqKeys.queue(name), "0"));
+                    RqKeys.registry("failed", name), queueKey, RqKeys.QUEUES), jobId, now,
+                    queueKey, "0"));
         }
         try {
             batch.execute();
@@ -423,7 +423,7 @@ public final class JobQueue {
     }
 
     private RList<String> list() {
-        return client.redis().getList(RqKeys.queue(name), StringCodec.INSTANCE);
+        return client.redis().getList(queueKey, StringCodec.INSTANCE);
     }
 
     private List<String> enqueueKeys(String jobId, JobRequest request) {
