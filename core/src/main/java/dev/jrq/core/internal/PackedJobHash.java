@@ -182,8 +182,8 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
 
         /** The {@code length} bytes at {@code at} as text: a recent value equal to them, or a new String. */
         private String recentOrNew(int length) {
-            for (int i = recentCount - 1, seen = 0; seen < Math.min(recentCount, RECENT_VALUES); i--, seen++) {
-                String candidate = recent[i % RECENT_VALUES];
+            for (int back = 1; back <= Math.min(recentCount, RECENT_VALUES); back++) {
+                String candidate = recent[(recentCount - back) % RECENT_VALUES];
                 if (sameAscii(candidate, length)) {
                     return candidate;
                 }
