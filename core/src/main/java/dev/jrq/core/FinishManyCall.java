@@ -1,9 +1,9 @@
 package dev.jrq.core;
 
 import dev.jrq.core.internal.JobCodec;
-import dev.jrq.core.internal.PackedJobHash;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
+import dev.jrq.core.internal.TakeReplyCodec;
 import dev.jrq.core.internal.ThreadPacker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +20,8 @@ import org.msgpack.core.MessagePacker;
  */
 final class FinishManyCall {
     private final JrqClient client;
-    private final String workerName;
-    /** The call's time as an RQ timestamp, the started_at of the jobs taken. */
-    private final String nowText;
+    /** The fields the start of each job taken writes, and their values (the call's time, the worker's name). */
+    private final String[] startFields;
     private final List<String> keys;
     private final Object[] args;
 
@@ -33,9 +32,9 @@ final class FinishManyCall {
     FinishManyCall(JrqClient client, Duration lease, String workerName, List<WorkerStore.Success> successes,
                    List<String> takeQueues, int wanted, boolean slotStillBusy, boolean rotate) {
         this.client = client;
-        this.workerName = workerName;
         Instant now = client.clock().instant();
-        this.nowText = RqTime.format(now);
+        String nowText = RqTime.format(now);
+        this.startFields = StartedJobs.startFields(workerName, nowText);
         List<String> queues = new ArrayList<>(wanted > 0 ? takeQueues : List.of());
         int takeFrom = queues.size();
         for (WorkerStore.Success success : successes) {
@@ -80,6 +79,11 @@ final class FinishManyCall {
         return args;
     }
 
+    /** The codec its reply is read with: see {@link TakeReplyCodec}. */
+    TakeReplyCodec codec() {
+        return StartedJobs.codec(startFields);
+    }
+
     /** What the call did, from its reply: {flags, taken, then the jobs taken packed one after the other}. */
     WorkerStore.Batch read(List<Object> reply) {
         String flags = StartedJobs.text(reply.get(0));
@@ -88,12 +92,9 @@ final class FinishManyCall {
             recorded.add(flags.charAt(i) == '1');
         }
         int taken = ((Number) reply.get(1)).intValue();
-        List<ClaimedJob> jobs = new ArrayList<>(Math.max(taken, 0));
-        if (taken > 0) {
-            PackedJobHash.Reader started = PackedJobHash.reader((byte[]) reply.get(2));
-            for (int n = 0; n < taken; n++) {
-                jobs.add(StartedJobs.decode(client, started, workerName, nowText));
-            }
+        List<ClaimedJob> jobs = taken > 0 ? StartedJobs.decode(client, reply.get(2), startFields) : List.of();
+        if (jobs.size() != Math.max(taken, 0)) {
+            throw new IllegalStateException("finish_many.lua took " + taken + " jobs and replied " + jobs.size());
         }
         return new WorkerStore.Batch(recorded, jobs, taken < 0);
     }

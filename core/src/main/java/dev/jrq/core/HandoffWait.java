@@ -2,6 +2,7 @@ package dev.jrq.core;
 
 import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.RqKeys;
+import dev.jrq.core.internal.RqTime;
 import dev.jrq.core.internal.Scripts;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,8 +64,8 @@ final class HandoffWait {
     WorkerStore.FinishedThenTaken finishThenWait(String workerName, FinishManyCall finish, String queue,
                                                  Duration block) throws InterruptedException {
         RBatch batch = batch(block);
-        RFuture<List<Object>> finished = client.scripts().addListToBatch(batch, LuaScript.FINISH_MANY, finish.keys(),
-                finish.args());
+        RFuture<List<Object>> finished = client.scripts().addListToBatch(batch, LuaScript.FINISH_MANY, finish.codec(),
+                finish.keys(), finish.args());
         Wait wait = addWait(batch, workerName, queue, block);
         RedisException error = execute(batch, queue);
         WorkerStore.Batch recorded = null;
@@ -163,7 +164,8 @@ final class HandoffWait {
             long startedMicros = Long.parseLong(StartedJobs.text(reply.get(1)));
             Instant startedAt = Instant.ofEpochSecond(startedMicros / 1_000_000, startedMicros % 1_000_000 * 1_000);
             boolean queueLeftEmpty = ((Number) reply.get(2)).longValue() == 0;
-            return new WorkerStore.Take(StartedJobs.decode(client, reply.get(0), workerName, startedAt), false,
+            String[] startFields = StartedJobs.startFields(workerName, RqTime.format(startedAt));
+            return new WorkerStore.Take(StartedJobs.decodeOne(client, reply.get(0), startFields), false,
                     queueLeftEmpty);
         }
     }

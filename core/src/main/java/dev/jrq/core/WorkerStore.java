@@ -195,7 +195,8 @@ public final class WorkerStore {
         FinishManyCall call = new FinishManyCall(client, lease, workerName, successes, takeQueues, wanted,
                 slotStillBusy, rotate);
         // why: the slots of a worker finish at the same moment; their calls share one batch (group commit)
-        return call.read(client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, call.keys(), call.args()));
+        return call.read(client.scripts().runCombinedForObjects(LuaScript.FINISH_MANY, call.codec(), call.keys(),
+                call.args()));
     }
 
     /**
@@ -512,33 +513,35 @@ public final class WorkerStore {
         List<String> keys = new ArrayList<>(2 + 2 * queues.size());
         List<Object> args = new ArrayList<>(List.of(poppedId, poppedIndex));
         Instant now = client.clock().instant();
-        addTakeArguments(keys, args, workerName, queues, now);
-        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, keys, args.toArray()), workerName,
-                now);
+        String nowText = RqTime.format(now);
+        addTakeArguments(keys, args, workerName, queues, now, nowText);
+        String[] startFields = StartedJobs.startFields(workerName, nowText);
+        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, StartedJobs.codec(startFields),
+                keys, args.toArray()), startFields);
     }
 
     /** The KEYS and ARGV that lib/take.lua reads: the slot, rq:suspended, the queues and their wip registries. */
     private void addTakeArguments(List<String> keys, List<Object> args, String workerName, List<String> queues,
-                                  Instant now) {
+                                  Instant now, String nowText) {
         keys.add(RqKeys.worker(workerName));
         keys.add(RqKeys.SUSPENDED);
         for (String queue : queues) {
             keys.add(RqKeys.queue(queue));
             keys.add(RqKeys.registry("wip", queue));
         }
-        args.addAll(List.of(RqKeys.JOB_PREFIX, RqTime.format(now), now.plus(lease).getEpochSecond(), workerName));
+        args.addAll(List.of(RqKeys.JOB_PREFIX, nowText, now.plus(lease).getEpochSecond(), workerName));
         args.addAll(queues);
     }
 
     /** The job dequeue.lua returned: {the started job packed}, {} or {-1} (suspended). */
-    private Take parseTake(List<?> reply, String workerName, Instant now) {
+    private Take parseTake(List<?> reply, String[] startFields) {
         if (reply.isEmpty()) {
             return Take.NOTHING;
         }
         if (reply.get(0) instanceof Number) {
             return Take.SUSPENDED;
         }
-        return new Take(StartedJobs.decode(client, reply.get(0), workerName, now), false);
+        return new Take(StartedJobs.decodeOne(client, reply.get(0), startFields), false);
     }
 
     private static List<String> workerKeys(String workerName, List<String> queues) {

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.client.codec.Codec;
 
 /**
  * Group commit of script calls: calls that threads make while another call is on its way to Redis wait for it,
@@ -29,8 +30,9 @@ final class CombinedCalls {
     }
 
     /** Runs the call, with whatever other calls are waiting; returns its reply or throws its error. */
-    Object run(LuaScript script, RScript.ReturnType returnType, List<Object> keys, Object[] encodedArgs) {
-        Call call = new Call(script, returnType, keys, encodedArgs, Thread.currentThread());
+    Object run(LuaScript script, Codec codec, RScript.ReturnType returnType, List<Object> keys,
+               Object[] encodedArgs) {
+        Call call = new Call(script, codec, returnType, keys, encodedArgs, Thread.currentThread());
         waiting.add(call);
         while (!call.done) {
             if (sending.compareAndSet(false, true)) {
@@ -80,7 +82,7 @@ final class CombinedCalls {
         if (calls.size() == 1) {
             Call call = calls.get(0);
             try {
-                call.succeed(scripts.runEncoded(call.script, call.returnType, call.keys, call.args));
+                call.succeed(scripts.runEncoded(call.script, call.codec, call.returnType, call.keys, call.args));
             } catch (RuntimeException e) {
                 call.fail(e);
             }
@@ -89,7 +91,8 @@ final class CombinedCalls {
         RBatch batch = scripts.redis().createBatch();
         List<RFuture<Object>> replies = new ArrayList<>(calls.size());
         for (Call call : calls) {
-            replies.add(scripts.addEncodedToBatch(batch, call.script, call.returnType, call.keys, call.args));
+            replies.add(scripts.addEncodedToBatch(batch, call.script, call.codec, call.returnType, call.keys,
+                    call.args));
         }
         RuntimeException batchError = null;
         try {
@@ -106,7 +109,7 @@ final class CombinedCalls {
     private void settle(Call call, RFuture<Object> reply, RuntimeException batchError) {
         try {
             call.succeed(scripts.batchReply(reply, batchError, call.script,
-                    () -> scripts.runEncoded(call.script, call.returnType, call.keys, call.args)));
+                    () -> scripts.runEncoded(call.script, call.codec, call.returnType, call.keys, call.args)));
         } catch (RuntimeException e) {
             call.fail(e);
         }
@@ -115,6 +118,7 @@ final class CombinedCalls {
     /** One caller's script call, and its outcome once sent. */
     private static final class Call {
         final LuaScript script;
+        final Codec codec;
         final RScript.ReturnType returnType;
         final List<Object> keys;
         final Object[] args;
@@ -123,8 +127,10 @@ final class CombinedCalls {
         RuntimeException error;
         volatile boolean done;
 
-        Call(LuaScript script, RScript.ReturnType returnType, List<Object> keys, Object[] args, Thread owner) {
+        Call(LuaScript script, Codec codec, RScript.ReturnType returnType, List<Object> keys, Object[] args,
+             Thread owner) {
             this.script = script;
+            this.codec = codec;
             this.returnType = returnType;
             this.keys = keys;
             this.args = args;

@@ -56,7 +56,25 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
 
     /** A reader of packed values one after the other, such as the queue name, id and hash of a started job. */
     public static Reader reader(byte[] packed) {
-        return new Reader(packed);
+        return new Reader(packed, 0, packed.length);
+    }
+
+    /**
+     * A reader of the packed values in {@code bytes} from {@code from} to {@code to}; the started jobs it reads
+     * detached ({@link Reader#nextStarted}) keep nothing of {@code bytes}, which may be reused once they are read.
+     */
+    public static Reader detachedReader(byte[] bytes, int from, int to) {
+        return new Reader(bytes, from, to);
+    }
+
+    /**
+     * A job a take started, as lib/take.lua packs it: its queue's name, its id and its hash.
+     *
+     * @param queue the queue it was taken from
+     * @param jobId its id
+     * @param hash  its hash, with the fields the start wrote set to the values it wrote
+     */
+    public record Started(String queue, String jobId, PackedJobHash hash) {
     }
 
     /**
@@ -69,6 +87,7 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
      */
     public static final class Reader {
         private final byte[] bytes;
+        private final int end;
         private int at;
         /**
          * The last text values read (a ring), those of the job before included: a value whose bytes equal one of
@@ -79,12 +98,34 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
         private final String[] recent = new String[RECENT_VALUES];
         private int recentCount;
 
-        private Reader(byte[] bytes) {
+        private Reader(byte[] bytes, int from, int to) {
             this.bytes = bytes;
+            this.at = from;
+            this.end = to;
+        }
+
+        /** Whether any value is left to read. */
+        public boolean hasNext() {
+            return at < end;
         }
 
         /** The next value, a packed hash; see {@link PackedJobHash#unpack(byte[], String...)}. */
         public PackedJobHash nextHash(String... replaced) {
+            return nextHash(false, replaced);
+        }
+
+        /**
+         * The next started job: its queue name, id and hash, with the fields its start wrote given their new values
+         * ({@code replaced}: field, value, ...); with {@code detached}, its hash keeps a copy of its payload, not
+         * the bytes read.
+         */
+        public Started nextStarted(boolean detached, String... replaced) {
+            String queue = nextText();
+            String jobId = nextText();
+            return new Started(queue, jobId, nextHash(detached, replaced));
+        }
+
+        private PackedJobHash nextHash(boolean detached, String... replaced) {
             int items = arrayHeader();
             String[] text = new String[items + replaced.length];
             int fields = 0;
@@ -124,6 +165,10 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
                     text[2 * fields] = replaced[i];
                     text[2 * fields++ + 1] = replaced[i + 1];
                 }
+            }
+            if (detached && dataOffset >= 0) {
+                return new PackedJobHash(new JobFields(text, fields),
+                        Arrays.copyOfRange(bytes, dataOffset, dataOffset + dataLength), 0, dataLength, meta);
             }
             return new PackedJobHash(new JobFields(text, fields), bytes, dataOffset, dataLength, meta);
         }
@@ -237,8 +282,8 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
         }
 
         private void require(int length) {
-            if (length > bytes.length - at) {
-                throw notAHash("it ends at byte " + bytes.length + ", inside an item");
+            if (length > end - at) {
+                throw notAHash("it ends at byte " + end + ", inside an item");
             }
         }
 

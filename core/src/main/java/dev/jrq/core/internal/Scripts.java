@@ -14,6 +14,7 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.Codec;
 
 /**
  * Runs {@link LuaScript}s by SHA: each is loaded once ({@code SCRIPT LOAD}) and called with {@code EVALSHA};
@@ -58,7 +59,14 @@ public final class Scripts {
 
     /** Runs a script that returns an array of integers or strings, decoded as Redisson gives them. */
     public List<Object> runForObjects(LuaScript script, List<String> keys, Object... args) {
-        List<Object> values = run(script, RScript.ReturnType.LIST, keys, args);
+        return runForObjects(script, ByteArrayCodec.INSTANCE, keys, args);
+    }
+
+    /** Runs a script that returns an array, its strings decoded by {@code codec} (e.g. {@link TakeReplyCodec}). */
+    @SuppressWarnings("unchecked") // why: a LIST reply is a List
+    public List<Object> runForObjects(LuaScript script, Codec codec, List<String> keys, Object... args) {
+        List<Object> values = (List<Object>) runEncoded(script, codec, RScript.ReturnType.LIST, new ArrayList<>(keys),
+                encode(args));
         return values == null ? List.of() : values;
     }
 
@@ -68,29 +76,42 @@ public final class Scripts {
      * many threads of one process take at once, such as the worker slots' finishes.
      */
     public List<Object> runCombinedForObjects(LuaScript script, List<String> keys, Object... args) {
+        return runCombinedForObjects(script, ByteArrayCodec.INSTANCE, keys, args);
+    }
+
+    /** {@link #runCombinedForObjects(LuaScript, List, Object...)}, the reply's strings decoded by {@code codec}. */
+    public List<Object> runCombinedForObjects(LuaScript script, Codec codec, List<String> keys, Object... args) {
         @SuppressWarnings("unchecked")
-        List<Object> values = (List<Object>) combined.run(script, RScript.ReturnType.LIST, new ArrayList<>(keys),
-                encode(args));
+        List<Object> values = (List<Object>) combined.run(script, codec, RScript.ReturnType.LIST,
+                new ArrayList<>(keys), encode(args));
         return values == null ? List.of() : values;
     }
 
     /** Runs a script that returns an integer, combined with other threads' calls as {@link #runCombinedForObjects}. */
     public long runCombinedForLong(LuaScript script, List<String> keys, Object... args) {
-        Long value = (Long) combined.run(script, RScript.ReturnType.LONG, new ArrayList<>(keys), encode(args));
+        Long value = (Long) combined.run(script, ByteArrayCodec.INSTANCE, RScript.ReturnType.LONG,
+                new ArrayList<>(keys), encode(args));
         return value == null ? 0 : value;
     }
 
     /** Adds a script call that returns an integer to a batch; the batch sends it with the others. */
     @SuppressWarnings("unchecked") // why: a LONG reply is a Long
     public RFuture<Long> addToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
-        return (RFuture<Long>) (RFuture<?>) addEncodedToBatch(batch, script, RScript.ReturnType.LONG,
-                new ArrayList<>(keys), encode(args));
+        return (RFuture<Long>) (RFuture<?>) addEncodedToBatch(batch, script, ByteArrayCodec.INSTANCE,
+                RScript.ReturnType.LONG, new ArrayList<>(keys), encode(args));
     }
 
     /** Adds a script call that returns an array (of integers or strings) to a batch. */
     @SuppressWarnings("unchecked") // why: a LIST reply is a List
     public RFuture<List<Object>> addListToBatch(RBatch batch, LuaScript script, List<String> keys, Object... args) {
-        return (RFuture<List<Object>>) (RFuture<?>) addEncodedToBatch(batch, script, RScript.ReturnType.LIST,
+        return addListToBatch(batch, script, ByteArrayCodec.INSTANCE, keys, args);
+    }
+
+    /** Adds a script call that returns an array to a batch, its strings decoded by {@code codec}. */
+    @SuppressWarnings("unchecked") // why: a LIST reply is a List
+    public RFuture<List<Object>> addListToBatch(RBatch batch, LuaScript script, Codec codec, List<String> keys,
+                                                Object... args) {
+        return (RFuture<List<Object>>) (RFuture<?>) addEncodedToBatch(batch, script, codec, RScript.ReturnType.LIST,
                 new ArrayList<>(keys), encode(args));
     }
 
@@ -145,12 +166,13 @@ public final class Scripts {
 
     @SuppressWarnings("unchecked")
     private <R> R run(LuaScript script, RScript.ReturnType returnType, List<String> keys, Object... args) {
-        return (R) runEncoded(script, returnType, new ArrayList<>(keys), encode(args));
+        return (R) runEncoded(script, ByteArrayCodec.INSTANCE, returnType, new ArrayList<>(keys), encode(args));
     }
 
     /** Runs a script with arguments encoded already, loading it again once when Redis has forgotten it. */
-    Object runEncoded(LuaScript script, RScript.ReturnType returnType, List<Object> keyList, Object[] encoded) {
-        RScript scripts = redis.getScript(ByteArrayCodec.INSTANCE);
+    Object runEncoded(LuaScript script, Codec codec, RScript.ReturnType returnType, List<Object> keyList,
+                      Object[] encoded) {
+        RScript scripts = redis.getScript(codec);
         try {
             return scripts.evalSha(RScript.Mode.READ_WRITE, sha(script), returnType, keyList, encoded);
         } catch (RedisException e) {
@@ -163,9 +185,9 @@ public final class Scripts {
     }
 
     /** Adds a call with arguments encoded already to a batch. */
-    RFuture<Object> addEncodedToBatch(RBatch batch, LuaScript script, RScript.ReturnType returnType,
+    RFuture<Object> addEncodedToBatch(RBatch batch, LuaScript script, Codec codec, RScript.ReturnType returnType,
                                       List<Object> keyList, Object[] encoded) {
-        return batch.getScript(ByteArrayCodec.INSTANCE).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
+        return batch.getScript(codec).evalShaAsync(RScript.Mode.READ_WRITE, sha(script),
                 returnType, keyList, encoded);
     }
 
