@@ -106,10 +106,10 @@ final class FinishManyCall {
             packer.packArrayHeader(4 * successes.size());
             for (WorkerStore.Success success : successes) {
                 Duration resultTtl = success.job().record().resultTtl();
-                packer.packString(success.job().jobId());
+                ThreadPacker.packText(packer, success.job().jobId());
                 packer.packInt(queues.indexOf(success.job().queue()) + 1);
                 packer.packLong(resultTtl == null ? JobCodec.DEFAULT_RESULT_TTL_SECONDS : resultTtl.getSeconds());
-                packer.packString(success.encodedResult());
+                ThreadPacker.packText(packer, success.encodedResult());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot pack the successes", e); // why: in memory, never

@@ -140,7 +140,7 @@ final class JobRunner {
     private Outcome holdSuccess(RunningJob attempt, Object value, Duration took) {
         ClaimedJob job = attempt.job();
         try {
-            attempt.succeeded(new PendingSuccess(job, value, store.encodeResult(value), took,
+            attempt.succeeded(new PendingSuccess(new WorkerStore.Success(job, store.encodeResult(value)), value, took,
                     callbacks.has(job, "success"), System.nanoTime()));
             return null;
         } catch (SerializationException e) {
@@ -159,7 +159,7 @@ final class JobRunner {
      */
     WorkerStore.Batch recordSuccesses(String workerName, List<PendingSuccess> successes, List<String> takeQueues,
                                       int wanted, boolean slotStillBusy, boolean rotate, boolean retry) {
-        List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::toWrite).toList();
+        List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::write).toList();
         boolean[] firstTry = {true};
         java.util.function.Supplier<WorkerStore.Batch> write = () -> {
             int take = firstTry[0] ? wanted : 0;
@@ -181,7 +181,7 @@ final class JobRunner {
      */
     WorkerStore.FinishedThenTaken recordSuccessesThenWait(String workerName, List<PendingSuccess> successes,
                                                           String queue, Duration block) throws InterruptedException {
-        List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::toWrite).toList();
+        List<WorkerStore.Success> writes = successes.stream().map(PendingSuccess::write).toList();
         WorkerStore.FinishedThenTaken done = store.finishThenWait(workerName, writes, queue, block);
         if (done.recorded() != null) {
             book(workerName, successes, done.recorded());

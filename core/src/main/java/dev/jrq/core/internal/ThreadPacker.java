@@ -30,6 +30,8 @@ public final class ThreadPacker {
     private final ReusableBytes stream = new ReusableBytes(BUFFER_BYTES);
     private final MessagePacker packer = new MessagePack.PackerConfig().withBufferSize(BUFFER_BYTES)
             .newPacker(stream);
+    /** ASCII text's bytes on their way into the packer ({@link #packText}). */
+    private byte[] ascii = new byte[64];
 
     private ThreadPacker() {
     }
@@ -40,6 +42,33 @@ public final class ThreadPacker {
         own.stream.reset();
         own.packer.clear();
         return own.packer;
+    }
+
+    /**
+     * Packs text as a MessagePack string into the calling thread's packer; ASCII text (job ids, base64) goes in
+     * without the copy {@code packString} makes ({@code String.getBytes}).
+     */
+    public static void packText(MessagePacker packer, String text) throws IOException {
+        ThreadPacker own = OWN.get();
+        int length = text.length();
+        if (own.packer != packer || length > ReusableBytes.KEPT_BYTES) {
+            packer.packString(text);
+            return;
+        }
+        if (own.ascii.length < length) {
+            own.ascii = new byte[Math.max(length, 2 * own.ascii.length)];
+        }
+        byte[] bytes = own.ascii;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                packer.packString(text);
+                return;
+            }
+            bytes[i] = (byte) c;
+        }
+        packer.packRawStringHeader(length);
+        packer.writePayload(bytes, 0, length);
     }
 
     /** The message packed since {@link #start()} on this thread. */

@@ -72,4 +72,41 @@ class ThreadPackerTest {
             assertThat(unpacker.unpackString()).isEqualTo("other");
         }
     }
+
+    @Test
+    void packText_asciiLongAndNonAsciiText_unpackAsTheSameStrings() throws IOException {
+        String id = "953bb7cf-2272-4417-bd6a-a754bfec5c4f";
+        String longer = "eyJhIjogMX0=".repeat(20);
+        String accented = "Zoë 🎉";
+        MessagePacker packer = ThreadPacker.start();
+        packer.packArrayHeader(4);
+        ThreadPacker.packText(packer, id);
+        ThreadPacker.packText(packer, longer);
+        ThreadPacker.packText(packer, accented);
+        ThreadPacker.packText(packer, "");
+
+        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(ThreadPacker.finish())) {
+            assertThat(unpacker.unpackArrayHeader()).isEqualTo(4);
+            assertThat(unpacker.unpackString()).isEqualTo(id);
+            assertThat(unpacker.unpackString()).isEqualTo(longer);
+            assertThat(unpacker.unpackString()).isEqualTo(accented);
+            assertThat(unpacker.unpackString()).isEmpty();
+            assertThat(unpacker.hasNext()).isFalse();
+        }
+    }
+
+    @Test
+    void packText_intoAnotherPacker_packsItThere() throws IOException {
+        ThreadPacker.start().packString("the thread's own message");
+        try (org.msgpack.core.MessageBufferPacker other = MessagePack.newDefaultBufferPacker()) {
+            ThreadPacker.packText(other, "abc");
+            try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(other.toByteArray())) {
+                assertThat(unpacker.unpackString()).isEqualTo("abc");
+            }
+        }
+        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(ThreadPacker.finish())) {
+            assertThat(unpacker.unpackString()).isEqualTo("the thread's own message");
+            assertThat(unpacker.hasNext()).isFalse();
+        }
+    }
 }
