@@ -102,24 +102,33 @@ public final class JsonSerializer implements Serializer {
 
     @Override
     public Object deserialize(byte[] bytes) {
-        if (ThreadReader.canRead(bytes)) {
-            Object read = READERS.get().read(bytes);
+        return deserialize(bytes, 0, bytes.length);
+    }
+
+    @Override
+    public Object deserialize(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        if (ThreadReader.canRead(bytes, offset, end)) {
+            Object read = READERS.get().read(bytes, offset, end);
             if (read != ThreadReader.UNREAD) {
                 return read;
             }
             READERS.remove(); // why: its parser may be left inside the value; the bytes are read alone below
         }
         try {
-            return readWhole(bytes);
+            return readWhole(bytes, offset, length);
         } catch (IOException e) {
-            throw new SerializationException("not JSON (" + bytes.length + " bytes"
-                    + (bytes.length > 1 && (bytes[0] & 0xff) == 0x80 ? ", looks like a Python pickle" : "") + ")", e);
+            throw new SerializationException("not JSON (" + length + " bytes"
+                    + (length > 1 && (bytes[offset] & 0xff) == 0x80 ? ", looks like a Python pickle" : "") + ")", e);
         }
     }
 
-    /** One JSON value that fills {@code bytes}, as {@code ObjectMapper.readValue(bytes, Object.class)} reads it. */
-    private static Object readWhole(byte[] bytes) throws IOException {
-        try (JsonParser parser = MAPPER.createParser(bytes)) {
+    /**
+     * One JSON value that fills {@code length} bytes from {@code offset}, as
+     * {@code ObjectMapper.readValue(bytes, Object.class)} reads it.
+     */
+    private static Object readWhole(byte[] bytes, int offset, int length) throws IOException {
+        try (JsonParser parser = MAPPER.createParser(bytes, offset, length)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new JsonParseException(parser, "no JSON value: the input is empty");
@@ -225,35 +234,37 @@ public final class JsonSerializer implements Serializer {
             feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
         }
 
-        /** Whether the bytes start (after white space) an array or an object. */
-        static boolean canRead(byte[] bytes) {
-            int first = skipWhiteSpace(bytes, 0);
-            return first < bytes.length && (bytes[first] == '[' || bytes[first] == '{');
+        /** Whether the bytes from {@code at} to {@code end} start (after white space) an array or an object. */
+        static boolean canRead(byte[] bytes, int at, int end) {
+            int first = skipWhiteSpace(bytes, at, end);
+            return first < end && (bytes[first] == '[' || bytes[first] == '{');
         }
 
-        /** The index of the first byte from {@code at} on that is not JSON white space, or the length. */
-        private static int skipWhiteSpace(byte[] bytes, int at) {
-            while (at < bytes.length && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r'
-                    || bytes[at] == '\t')) {
+        /** The index of the first byte from {@code at} on that is not JSON white space, or {@code end}. */
+        private static int skipWhiteSpace(byte[] bytes, int at, int end) {
+            while (at < end && (bytes[at] == ' ' || bytes[at] == '\n' || bytes[at] == '\r' || bytes[at] == '\t')) {
                 at++;
             }
             return at;
         }
 
-        /** The array or object that fills {@code bytes}, or {@link #UNREAD}; then this reader must be dropped. */
-        Object read(byte[] bytes) {
+        /**
+         * The array or object that fills the bytes from {@code start} to {@code end}, or {@link #UNREAD}; then
+         * this reader must be dropped.
+         */
+        Object read(byte[] bytes, int start, int end) {
             try {
-                feeder.feedInput(bytes, 0, bytes.length);
+                feeder.feedInput(bytes, start, end);
                 Object value = JsonSerializer.read(parser, parser.nextToken());
                 // why: only white space may follow; content cut short after it (a number, a string) would not
                 // show as a token until more input came
-                long valueEnd = parser.currentLocation().getByteOffset() - fed;
-                fed += bytes.length;
-                if (skipWhiteSpace(bytes, (int) valueEnd) != bytes.length
+                long valueEnd = start + parser.currentLocation().getByteOffset() - fed;
+                fed += end - start;
+                if (skipWhiteSpace(bytes, (int) valueEnd, end) != end
                         || parser.nextToken() != JsonToken.NOT_AVAILABLE || !feeder.needMoreInput()) {
                     return UNREAD;
                 }
-                if (++values >= VALUES_PER_PARSER || bytes.length > ReusableBytes.KEPT_BYTES) {
+                if (++values >= VALUES_PER_PARSER || end - start > ReusableBytes.KEPT_BYTES) {
                     READERS.remove();
                 }
                 return value;

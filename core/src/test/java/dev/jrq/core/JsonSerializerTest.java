@@ -95,6 +95,19 @@ class JsonSerializerTest {
     }
 
     @Test
+    void deserialize_aSliceOfALargerArray_readsOnlyTheSliceAndSaysItsLength() {
+        byte[] around = utf8("]]{\"a\": [1, \"b\"]} [[");
+        for (int i = 0; i < 3; i++) { // why: the thread's reader after a first slice, too
+            assertThat(json.deserialize(around, 2, 16)).isEqualTo(Map.of("a", List.of(1, "b")));
+        }
+        assertThat(json.deserialize(utf8("x 42 x"), 1, 4)).isEqualTo(42);
+        assertThatThrownBy(() -> json.deserialize(around, 2, 10)).isInstanceOf(SerializationException.class)
+                .hasMessage("not JSON (10 bytes)");
+        assertThatThrownBy(() -> json.deserialize(around, 2, 18)).isInstanceOf(SerializationException.class)
+                .hasMessage("not JSON (18 bytes)");
+    }
+
+    @Test
     void deserialize_thousandsOfValuesOnOneThread_goodAndBadMixed_eachReadAsAlone() {
         for (int i = 0; i < 2_500; i++) {
             String payload = "[\"job.n\", null, [" + i + ", " + i + ".5], {\"k" + i + "\": [true]}]  \n";

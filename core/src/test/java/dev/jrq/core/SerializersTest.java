@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jrq.api.ConfigurationException;
 import dev.jrq.api.spi.Serializer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,11 @@ class SerializersTest {
         Serializers serializers = Serializers.discover(ServiceFiles.listing(dir, Serializer.class, Upper.class));
         assertThat(serializers.named("upper")).isInstanceOf(Upper.class);
         assertThat(serializers.named("json")).isInstanceOf(JsonSerializer.class);
+    }
+
+    @Test
+    void deserializeASlice_aPluginWithoutIt_readsACopyOfTheSlice() {
+        assertThat(new Upper().deserialize("--abc--".getBytes(StandardCharsets.UTF_8), 2, 3)).isEqualTo("abc");
     }
 
     @Test

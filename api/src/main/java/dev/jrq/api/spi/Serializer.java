@@ -34,4 +34,15 @@ public interface Serializer {
      * @throws dev.jrq.api.SerializationException when the bytes are not in this serializer's format
      */
     Object deserialize(byte[] bytes);
+
+    /**
+     * The JSON-shaped value held by {@code length} bytes of {@code bytes} from {@code offset}, such as a job's
+     * payload where the worker inflated it. The bytes are lent for the call only: an implementation reads them and
+     * keeps no reference to the array. The default copies them for {@link #deserialize(byte[])}.
+     *
+     * @throws dev.jrq.api.SerializationException when the bytes are not in this serializer's format
+     */
+    default Object deserialize(byte[] bytes, int offset, int length) {
+        return deserialize(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+    }
 }

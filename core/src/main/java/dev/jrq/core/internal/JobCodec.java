@@ -41,9 +41,12 @@ public final class JobCodec {
     private static final int QUEUED_JOB_FIXED_ITEMS = 7;
 
     private final Serializer serializer;
+    /** The serializer's read of a payload where Zlib inflated it; why a field: one per job, not one per call. */
+    private final Zlib.LentBytes<Object> payloadReader;
 
     public JobCodec(Serializer serializer) {
         this.serializer = serializer;
+        this.payloadReader = serializer::deserialize;
     }
 
     public Serializer serializer() {
@@ -230,7 +233,7 @@ public final class JobCodec {
     public JobPayload decodePayload(byte[] bytes, int offset, int length) {
         Object decoded;
         try {
-            decoded = serializer.deserialize(Zlib.decompressOrKeep(bytes, offset, length));
+            decoded = Zlib.inflateThenRead(bytes, offset, length, payloadReader);
         } catch (SerializationException e) {
             return JobPayload.undecodable(length, "cannot decode the payload with the '" + serializer.name()
                     + "' serializer: " + e.getMessage());

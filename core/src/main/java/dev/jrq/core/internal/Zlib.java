@@ -19,11 +19,12 @@ public final class Zlib {
     private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(8);
     private static final BlockingQueue<Inflater> INFLATERS = new ArrayBlockingQueue<>(8);
     /**
-     * why: each thread inflates into its own buffer and copies out the exact length, instead of a new buffer sized
-     * by guess per payload (a worker inflates one per job); a buffer that grew past this is not kept.
+     * why: each thread inflates into its own buffer, lent to the reader of the inflated bytes, instead of a new
+     * buffer sized by guess per payload (a worker inflates one per job); a buffer that grew past this is not kept.
      */
     private static final int MAX_KEPT_INFLATED = 1 << 20;
-    private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[4096]);
+    private static final int INITIAL_INFLATED = 4096;
+    private static final ThreadLocal<InflateBuffer> INFLATED = ThreadLocal.withInitial(InflateBuffer::new);
 
     private Zlib() {
     }
@@ -65,28 +66,62 @@ public final class Zlib {
 
     /** As {@link #decompressOrKeep(byte[])}, for {@code length} bytes of {@code bytes} from {@code offset}. */
     public static byte[] decompressOrKeep(byte[] bytes, int offset, int length) {
+        return inflateThenRead(bytes, offset, length,
+                (read, from, count) -> read == bytes ? kept(bytes, from, count) : Arrays.copyOf(read, count));
+    }
+
+    /**
+     * Hands {@code reader} the inflated bytes, lent for the call only, or the bytes as given when they are not a
+     * zlib stream (as {@link #decompressOrKeep(byte[])}), and returns what it read from them.
+     *
+     * <p>why: a worker inflates one payload per job and only parses it; lending the thread's buffer spares a
+     * copy of each.
+     */
+    public static <T> T inflateThenRead(byte[] bytes, int offset, int length, LentBytes<T> reader) {
+        InflateBuffer own = INFLATED.get();
+        // why: a reader that inflates too, on this thread, gets a buffer of its own
+        InflateBuffer buffer = own.lent ? new InflateBuffer() : own;
+        buffer.lent = true;
+        try {
+            int inflated = inflate(bytes, offset, length, buffer);
+            return inflated < 0 ? reader.read(bytes, offset, length) : reader.read(buffer.bytes, 0, inflated);
+        } finally {
+            buffer.lent = false;
+            if (buffer.bytes.length > MAX_KEPT_INFLATED) {
+                buffer.bytes = new byte[INITIAL_INFLATED];
+            }
+        }
+    }
+
+    /** Reads bytes lent to it; see {@link #inflateThenRead}. */
+    @FunctionalInterface
+    public interface LentBytes<T> {
+        T read(byte[] bytes, int offset, int length);
+    }
+
+    /**
+     * Inflates into the buffer, grown as needed; returns the inflated length, or -1 when the bytes are not a whole
+     * zlib stream.
+     */
+    private static int inflate(byte[] bytes, int offset, int length, InflateBuffer buffer) {
         Inflater pooled = INFLATERS.poll();
         Inflater inflater = pooled != null ? pooled : new Inflater();
         try {
             inflater.setInput(bytes, offset, length);
-            byte[] out = INFLATED.get();
             int inflated = 0;
             while (!inflater.finished()) {
-                if (inflated == out.length) {
-                    out = Arrays.copyOf(out, out.length * 2);
-                    if (out.length <= MAX_KEPT_INFLATED) {
-                        INFLATED.set(out);
-                    }
+                if (inflated == buffer.bytes.length) {
+                    buffer.bytes = Arrays.copyOf(buffer.bytes, buffer.bytes.length * 2);
                 }
-                int count = inflater.inflate(out, inflated, out.length - inflated);
+                int count = inflater.inflate(buffer.bytes, inflated, buffer.bytes.length - inflated);
                 if (count == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    return kept(bytes, offset, length);
+                    return -1;
                 }
                 inflated += count;
             }
-            return Arrays.copyOf(out, inflated);
+            return inflated;
         } catch (DataFormatException e) {
-            return kept(bytes, offset, length);
+            return -1;
         } finally {
             inflater.reset();
             if (!INFLATERS.offer(inflater)) {
@@ -97,5 +132,11 @@ public final class Zlib {
 
     private static byte[] kept(byte[] bytes, int offset, int length) {
         return offset == 0 && length == bytes.length ? bytes : Arrays.copyOfRange(bytes, offset, offset + length);
+    }
+
+    /** A thread's buffer to inflate into, and whether it is lent out at the moment. */
+    private static final class InflateBuffer {
+        byte[] bytes = new byte[INITIAL_INFLATED];
+        boolean lent;
     }
 }

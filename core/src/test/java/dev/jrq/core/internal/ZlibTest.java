@@ -170,4 +170,34 @@ class ZlibTest {
             inflater.end();
         }
     }
+
+    @Test
+    void inflateThenRead_zlib_lendsExactlyTheInflatedBytes() {
+        String read = Zlib.inflateThenRead(PYTHON_ZLIB, 0, PYTHON_ZLIB.length,
+                (bytes, offset, length) -> new String(bytes, offset, length, StandardCharsets.UTF_8));
+        assertThat(read).isEqualTo(new String(JSON, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void inflateThenRead_notZlib_lendsTheSliceAsGiven() {
+        byte[] around = "xx[1, 2]yy".getBytes(StandardCharsets.UTF_8);
+        Object[] lent = new Object[3];
+        Zlib.inflateThenRead(around, 2, 6, (bytes, offset, length) -> {
+            lent[0] = bytes;
+            lent[1] = offset;
+            lent[2] = length;
+            return null;
+        });
+        assertThat(lent).containsExactly(around, 2, 6);
+    }
+
+    @Test
+    void inflateThenRead_aReaderThatInflatesToo_keepsItsOwnBytesWhole() {
+        byte[] inner = Zlib.compress("inner ".repeat(3_000).getBytes(StandardCharsets.UTF_8));
+        String outer = Zlib.inflateThenRead(PYTHON_ZLIB, 0, PYTHON_ZLIB.length, (bytes, offset, length) -> {
+            int innerLength = Zlib.inflateThenRead(inner, 0, inner.length, (b, o, l) -> l);
+            return innerLength + ":" + new String(bytes, offset, length, StandardCharsets.UTF_8);
+        });
+        assertThat(outer).isEqualTo(18_000 + ":" + new String(JSON, StandardCharsets.UTF_8));
+    }
 }
