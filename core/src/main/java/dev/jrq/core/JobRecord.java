@@ -2,6 +2,7 @@ package dev.jrq.core;
 
 import dev.jrq.api.JobStatus;
 import dev.jrq.core.internal.JobFields;
+import dev.jrq.core.internal.LastParsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +27,10 @@ public record JobRecord(String id, JobStatus status, String origin, JobPayload p
                         Instant createdAt, Instant enqueuedAt, Instant startedAt, Instant endedAt, String workerName,
                         Map<String, Object> meta, Map<String, String> fields) {
 
+    /** why: a worker reads the timeout and result TTL of every job it runs, mostly the same text each time */
+    private static final LastParsed<Duration> TIMEOUTS = new LastParsed<>(JobRecord::parseSeconds);
+    private static final LastParsed<Duration> RESULT_TTLS = new LastParsed<>(JobRecord::parseSeconds);
+
     public JobRecord {
         // why: not Map.copyOf, which refuses the JSON nulls a meta may hold
         meta = meta.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(meta));
@@ -40,11 +45,13 @@ public record JobRecord(String id, JobStatus status, String origin, JobPayload p
 
     /** The job's timeout, {@code null} when none is stored, {@link dev.jrq.api.JobOptions#FOREVER} for none. */
     public Duration timeout() {
-        return seconds("timeout");
+        String value = fields.get("timeout");
+        return value == null ? null : TIMEOUTS.parse(value);
     }
 
     public Duration resultTtl() {
-        return seconds("result_ttl");
+        String value = fields.get("result_ttl");
+        return value == null ? null : RESULT_TTLS.parse(value);
     }
 
     public Duration failureTtl() {
@@ -57,7 +64,12 @@ public record JobRecord(String id, JobStatus status, String origin, JobPayload p
 
     private Duration seconds(String field) {
         String value = fields.get(field);
-        if (value == null || value.isEmpty()) {
+        return value == null ? null : parseSeconds(value);
+    }
+
+    /** RQ's seconds as a Duration, {@code null} when empty or not a number. */
+    private static Duration parseSeconds(String value) {
+        if (value.isEmpty()) {
             return null;
         }
         try {

@@ -129,7 +129,7 @@ final class JobRunner {
                     attempt.interruption(), job, "; the handler ignored the interrupt and was abandoned")),
                     Duration.ofNanos(System.nanoTime() - attempt.startNanos()));
         } finally {
-            attempt.onAbandoned().run();
+            attempt.abandoned();
         }
     }
 

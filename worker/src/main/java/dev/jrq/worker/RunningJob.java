@@ -2,6 +2,7 @@ package dev.jrq.worker;
 
 import dev.jrq.core.ClaimedJob;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One attempt at a job on one thread, and who gets to record its outcome: the thread when the handler returns,
@@ -24,7 +25,7 @@ final class RunningJob {
     private final String workerName;
     private final ClaimedJob job;
     private final Thread thread;
-    private final Runnable onAbandoned;
+    private final Consumer<RunningJob> onAbandoned;
     private final long startNanos = System.nanoTime();
     /** When the handler's timeout runs out ({@link System#nanoTime}); meaningless while {@link #timed} is false. */
     private volatile long deadlineNanos;
@@ -33,7 +34,8 @@ final class RunningJob {
     private Interruption interruption;
     private volatile PendingSuccess success;
 
-    RunningJob(String workerName, ClaimedJob job, Thread thread, Runnable onAbandoned) {
+    /** @param onAbandoned what its slot does when the attempt is abandoned; why not a Runnable: one per slot, not per job */
+    RunningJob(String workerName, ClaimedJob job, Thread thread, Consumer<RunningJob> onAbandoned) {
         this.workerName = workerName;
         this.job = job;
         this.thread = thread;
@@ -76,9 +78,9 @@ final class RunningJob {
         this.success = held;
     }
 
-    /** Called when the attempt is abandoned: its thread no longer belongs to its slot. */
-    Runnable onAbandoned() {
-        return onAbandoned;
+    /** Tells its slot that the attempt is abandoned: its thread no longer belongs to the slot. */
+    void abandoned() {
+        onAbandoned.accept(this);
     }
 
     /**

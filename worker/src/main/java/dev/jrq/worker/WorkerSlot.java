@@ -42,6 +42,8 @@ final class WorkerSlot implements Runnable {
     private final HeldJobs held = new HeldJobs();
     /** The slot's last job was the last one queued: its next call is its finish with its next wait. */
     private boolean waitAfterFinish;
+    /** why a field: one per slot, not one per job ({@link #abandoned}) */
+    private final Consumer<RunningJob> onAbandoned = this::abandoned;
 
     /**
      * @param running          the worker's running jobs (id to queue), renewed by its heartbeat
@@ -242,15 +244,18 @@ final class WorkerSlot implements Runnable {
         return take;
     }
 
+    /** An attempt of this slot was abandoned: its thread is stuck in user code; a fresh slot takes over the name. */
+    private void abandoned(RunningJob attempt) {
+        running.remove(attempt.job().jobId());
+        stopping = true;
+        release();
+        replaceAbandoned.accept(this);
+    }
+
     /** Runs a job; its success is held, to be written with the slot's next call (at once when it has a callback). */
     private void run(ClaimedJob job) {
         busy = true;
-        RunningJob attempt = new RunningJob(name, job, Thread.currentThread(), () -> {
-            running.remove(job.jobId());
-            stopping = true; // why: this thread is stuck in user code; a fresh slot takes over the name
-            release();
-            replaceAbandoned.accept(this);
-        });
+        RunningJob attempt = new RunningJob(name, job, Thread.currentThread(), onAbandoned);
         current = attempt;
         if (cold && attempt.settleAndInterrupt()) {
             // why: a cold stop came before this job began; it is given back with the jobs taken ahead (release),

@@ -40,6 +40,9 @@ public final class JobCodec {
     /** Id, flags, ttl, created_at, data, description and timeout: the items every packed queued job starts with. */
     private static final int QUEUED_JOB_FIXED_ITEMS = 7;
 
+    /** why: the jobs one take started share their started_at; one Instant for all (see LastParsed) */
+    private static final LastParsed<Instant> STARTED_AT = new LastParsed<>(RqTime::parse);
+
     private final Serializer serializer;
     /** The serializer's read of a payload where Zlib inflated it; why a field: one per job, not one per call. */
     private final Zlib.LentBytes<Object> payloadReader;
@@ -283,7 +286,7 @@ public final class JobCodec {
         Instant enqueuedAt = enqueued != null && enqueued.equals(created) ? createdAt : RqTime.parse(enqueued);
         return new JobRecord(id, status(text.get("status")), text.get("origin"), payload,
                 text.get("description"), createdAt, enqueuedAt,
-                RqTime.parse(text.get("started_at")), RqTime.parse(text.get("ended_at")),
+                STARTED_AT.parse(text.get("started_at")), RqTime.parse(text.get("ended_at")),
                 emptyToNull(text.get("worker_name")), decodeMeta(meta), text);
     }
 
