@@ -60,10 +60,10 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
     }
 
     /**
-     * A reader of the packed values in {@code bytes} from {@code from} to {@code to}; the started jobs it reads
+     * A reader of the packed values in {@code bytes} from {@code from} to {@code to}; the started jobs read from it
      * detached ({@link Reader#nextStarted}) keep nothing of {@code bytes}, which may be reused once they are read.
      */
-    public static Reader detachedReader(byte[] bytes, int from, int to) {
+    public static Reader reader(byte[] bytes, int from, int to) {
         return new Reader(bytes, from, to);
     }
 

@@ -62,7 +62,7 @@ public final class TakeReplyCodec extends BaseCodec {
         }
         try {
             List<PackedJobHash.Started> started = new ArrayList<>();
-            PackedJobHash.Reader reader = PackedJobHash.detachedReader(bytes, from, from + length);
+            PackedJobHash.Reader reader = PackedJobHash.reader(bytes, from, from + length);
             while (reader.hasNext()) {
                 started.add(reader.nextStarted(true, startFields));
             }
