@@ -34,7 +34,10 @@ final class RunningJob {
     private Interruption interruption;
     private volatile PendingSuccess success;
 
-    /** @param onAbandoned what its slot does when the attempt is abandoned; why not a Runnable: one per slot, not per job */
+    /**
+     * @param onAbandoned what its slot does when the attempt is abandoned; why a consumer of the attempt, not a
+     *                    Runnable: one per slot, not one per job
+     */
     RunningJob(String workerName, ClaimedJob job, Thread thread, Consumer<RunningJob> onAbandoned) {
         this.workerName = workerName;
         this.job = job;
