@@ -81,7 +81,7 @@ final class FinishManyCall {
 
     /** The codec its reply is read with: see {@link TakeReplyCodec}. */
     TakeReplyCodec codec() {
-        return StartedJobs.codec(startFields);
+        return new TakeReplyCodec(startFields);
     }
 
     /** What the call did, from its reply: {flags, taken, then the jobs taken packed one after the other}. */

@@ -23,11 +23,6 @@ final class StartedJobs {
                 "worker_name", workerName};
     }
 
-    /** The codec for a take call whose jobs start with {@code startFields}; see {@link TakeReplyCodec}. */
-    static TakeReplyCodec codec(String[] startFields) {
-        return new TakeReplyCodec(startFields);
-    }
-
     /**
      * The started jobs in a take's reply item: read already by {@link TakeReplyCodec}, or the bytes that pack
      * them one after the other (read here, whose error says what is wrong with them).

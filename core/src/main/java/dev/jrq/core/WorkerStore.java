@@ -4,6 +4,7 @@ import dev.jrq.api.SerializationException;
 import dev.jrq.core.internal.LuaScript;
 import dev.jrq.core.internal.RqKeys;
 import dev.jrq.core.internal.RqTime;
+import dev.jrq.core.internal.TakeReplyCodec;
 import dev.jrq.core.internal.JobCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -516,7 +517,7 @@ public final class WorkerStore {
         String nowText = RqTime.format(now);
         addTakeArguments(keys, args, workerName, queues, now, nowText);
         String[] startFields = StartedJobs.startFields(workerName, nowText);
-        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, StartedJobs.codec(startFields),
+        return parseTake(client.scripts().runCombinedForObjects(LuaScript.DEQUEUE, new TakeReplyCodec(startFields),
                 keys, args.toArray()), startFields);
     }
 

@@ -17,6 +17,14 @@ public final class ReusableBytes extends ByteArrayOutputStream {
         super(initialBytes);
     }
 
+    /**
+     * A thread's scratch array with room for {@code length} bytes: {@code kept} itself when it has, else a new one
+     * (at least twice as large), which the thread keeps in its place only up to {@link #KEPT_BYTES}.
+     */
+    public static byte[] roomFor(byte[] kept, int length) {
+        return kept.length >= length ? kept : new byte[Math.max(length, 2 * kept.length)];
+    }
+
     /** Whether a message grew it past {@link #KEPT_BYTES}, so that it should not be kept. */
     public boolean grewPastKept() {
         return buf.length > KEPT_BYTES;

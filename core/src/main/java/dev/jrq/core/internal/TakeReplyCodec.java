@@ -83,13 +83,10 @@ public final class TakeReplyCodec extends BaseCodec {
 
     private static byte[] received(int length) {
         byte[] kept = RECEIVED.get();
-        if (kept.length >= length) {
-            return kept;
+        byte[] room = ReusableBytes.roomFor(kept, length);
+        if (room != kept && room.length <= ReusableBytes.KEPT_BYTES) {
+            RECEIVED.set(room);
         }
-        byte[] grown = new byte[Math.max(length, 2 * kept.length)];
-        if (grown.length <= ReusableBytes.KEPT_BYTES) {
-            RECEIVED.set(grown);
-        }
-        return grown;
+        return room;
     }
 }

@@ -55,10 +55,8 @@ public final class ThreadPacker {
             packer.packString(text);
             return;
         }
-        if (own.ascii.length < length) {
-            own.ascii = new byte[Math.max(length, 2 * own.ascii.length)];
-        }
-        byte[] bytes = own.ascii;
+        byte[] bytes = ReusableBytes.roomFor(own.ascii, length);
+        own.ascii = bytes; // why: length is at most KEPT_BYTES (above)
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c >= 0x80) {
