@@ -94,11 +94,17 @@ public final class BenchMain implements Callable<Integer> {
     // 20,000); a worker or a web server runs for hours, so its steady state is what to compare
     int warmup = 20_000;
 
-    @Option(names = "--rate-warmup", description = "Seconds at --rate, unmeasured, before the fixed-rate run, so "
-            + "that the JIT has compiled the idle worker's path too (default: ${DEFAULT-VALUE}; 0: none).")
+    @Option(names = "--rate-warmup", description = "Least seconds at --rate, unmeasured, before the fixed-rate run; "
+            + "it goes on until the JIT has settled (under 100 ms compiling in the last 10 seconds), so that the "
+            + "idle worker's path is compiled too (default: ${DEFAULT-VALUE}; 0 and --rate-warmup-max 0: none).")
     // why: --warmup runs the busy paths; without this the fixed-rate run measured C2 compiling the idle path (1.4
     // vs 0.6-0.7 ms of JVM CPU per job, p99 3.0-3.7 vs 2.4-2.7 ms in the same hour)
     double rateWarmup = 10;
+
+    @Option(names = "--rate-warmup-max", description = "Most seconds of that warm-up, settled or not (default: "
+            + "${DEFAULT-VALUE}).")
+    // why: at 500 jobs/s the JIT still compiled 17 % of a core 10 s in (perf sched), and settled after 35-45 s
+    double rateWarmupMax = 90;
 
     @Option(names = "--audit-jobs", description = "Jobs per phase of the MONITOR audit (default: ${DEFAULT-VALUE}; "
             + "0: no audit).")
@@ -181,7 +187,7 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         if (wants("latency")) {
-            Phases.Measured measured = phases.latency(rate, seconds, rateWarmup, 8);
+            Phases.Measured measured = phases.latency(rate, seconds, rateWarmUp(), 8);
             figures.add(measured.window().figures());
             latency = measured.latency();
         }
@@ -243,7 +249,7 @@ public final class BenchMain implements Callable<Integer> {
         Map<String, CommandAudit.RoundTrips> audit = new LinkedHashMap<>();
         List<Window.Closed> audited = new ArrayList<>(List.of(phases.enqueue(auditJobs), phases.bulk(auditJobs),
                 phases.drain(auditJobs, 8)));
-        audited.add(phases.latency(rate, Math.max(1, auditJobs / rate), 0, 8).window());
+        audited.add(phases.latency(rate, Math.max(1, auditJobs / rate), Phases.RateWarmUp.NONE, 8).window());
         phases.audit(null);
         for (Window.Closed closed : audited) {
             out.println("  " + Report.roundTrips(closed.figures(), closed.roundTrips()));
@@ -276,6 +282,7 @@ public final class BenchMain implements Callable<Integer> {
         environment.put("seconds", seconds);
         environment.put("warmup", warmup);
         environment.put("rate_warmup", rateWarmup);
+        environment.put("rate_warmup_max", rateWarmupMax);
         return environment;
     }
 
@@ -286,6 +293,11 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         return "?";
+    }
+
+    /** The fixed-rate run's warm-up, from {@code --rate-warmup} and {@code --rate-warmup-max}. */
+    Phases.RateWarmUp rateWarmUp() {
+        return new Phases.RateWarmUp(rateWarmup, rateWarmupMax);
     }
 
     private boolean wants(String phase) {
@@ -302,6 +314,10 @@ public final class BenchMain implements Callable<Integer> {
                 || concurrencies.stream().anyMatch(c -> c < 1)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--jobs, --chunk, --rate, --seconds and "
                     + "--concurrency must be positive");
+        }
+        if (rateWarmup < 0 || rateWarmupMax < rateWarmup) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--rate-warmup must be 0 or more and "
+                    + "--rate-warmup-max at least --rate-warmup; were " + rateWarmup + " and " + rateWarmupMax);
         }
         if (workerJvms.stream().anyMatch(n -> n < 1) || jvmConcurrency < 1 || memoryJobs < 1
                 || memoryConcurrency < 1 || !memoryHeap.matches("[0-9]+[kKmMgG]?")) {

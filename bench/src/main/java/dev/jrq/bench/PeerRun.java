@@ -69,7 +69,7 @@ final class PeerRun {
             case "drain c1" -> record(Comparison.Column.DRAIN_C1, phases.drain(options.jobs, 1).figures(), false);
             case "drain c8" -> record(Comparison.Column.DRAIN_C8, phases.drain(options.jobs, 8).figures(), true);
             case "latency" -> {
-                Phases.Measured measured = phases.latency(options.rate, options.seconds, options.rateWarmup, 8);
+                Phases.Measured measured = phases.latency(options.rate, options.seconds, options.rateWarmUp(), 8);
                 LatencyFigures latency = measured.latency();
                 comparison.add(JRQ, Comparison.Column.P50, latency.doneP50() / 1000.0);
                 comparison.add(JRQ, Comparison.Column.P99, latency.doneP99() / 1000.0);

@@ -12,6 +12,7 @@ import dev.jrq.worker.WorkerOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.concurrent.locks.LockSupport;
 final class Phases {
     static final String QUEUE = "bench";
     private static final int WARM_UP_JOBS = 20;
+    /** The fixed-rate warm-up's window: the JIT has settled when it compiled under SETTLED_JIT_MILLIS in it. */
+    private static final int SETTLED_WINDOW_SECONDS = 10;
+    private static final long SETTLED_JIT_MILLIS = 100;
 
     private final JrqClient producer;
     private final JrqClient workerClient;
@@ -105,10 +109,11 @@ final class Phases {
     /**
      * Enqueues at {@code rate} jobs per second for {@code seconds} (an absolute schedule: job i is due at
      * start + i / rate) while a worker of {@code concurrency} slots runs them, then reads each job's timestamps.
-     * Before that, unmeasured, the same rate for {@code warmSeconds}: the paths of a worker that waits for each job
-     * are not those of the drain, and the JIT compiles them in the first seconds.
+     * Before that, unmeasured, the same rate until the JIT has settled ({@link #warmAtRate}): the paths of a worker
+     * that waits for each job are not those of the drain, and at a low rate the JIT compiles them for tens of
+     * seconds, on the cores the measured jobs need.
      */
-    Measured latency(double rate, double seconds, double warmSeconds, int concurrency) throws InterruptedException {
+    Measured latency(double rate, double seconds, RateWarmUp warmUp, int concurrency) throws InterruptedException {
         JobQueue queue = fresh();
         int n = (int) Math.max(1, Math.round(rate * seconds));
         Worker worker = worker(concurrency);
@@ -116,33 +121,78 @@ final class Phases {
         double achieved;
         Window.Closed closed;
         BenchJob.Tally tally;
+        Warmed warmed;
+        long jitMillis;
         worker.start();
         try {
             warmUp(queue);
-            int warm = (int) Math.round(rate * warmSeconds);
-            if (warm > 0) {
-                BenchJob.Tally paced = job.expect(warm);
-                produce(queue, warm, rate, System.nanoTime());
-                paced.await(Duration.ofSeconds(60 + warm / 100));
-                awaitFinished(queue, WARM_UP_JOBS + warm);
-            }
+            warmed = warmAtRate(queue, rate, warmUp);
+            awaitFinished(queue, WARM_UP_JOBS + warmed.jobs());
             tally = job.expect(n, true);
             Window window = open();
+            long jitBefore = JitActivity.millisSoFar();
             long start = System.nanoTime();
             jobs = produce(queue, n, rate, start);
             achieved = n / seconds(start, System.nanoTime());
             tally.await(Duration.ofSeconds(60 + n / 100));
-            long end = awaitFinished(queue, WARM_UP_JOBS + warm + n);
+            long end = awaitFinished(queue, WARM_UP_JOBS + warmed.jobs() + n);
+            jitMillis = JitActivity.millisSoFar() - jitBefore;
             closed = window.close(String.format(java.util.Locale.ROOT, "latency %.0f/s c%d", rate, concurrency), n,
                     seconds(start, end), own);
         } finally {
             worker.stop(Duration.ofSeconds(5));
         }
-        return new Measured(closed, latencies(jobs, tally, rate, achieved));
+        return new Measured(closed, latencies(jobs, tally, rate, achieved, warmed, jitMillis));
+    }
+
+    /**
+     * How long the fixed-rate run warms up: at least {@code minSeconds} at the rate, then until the JIT compiled
+     * under {@link #SETTLED_JIT_MILLIS} ms in the last {@link #SETTLED_WINDOW_SECONDS} seconds (1 % of a core), but
+     * no longer than {@code maxSeconds}.
+     */
+    record RateWarmUp(double minSeconds, double maxSeconds) {
+        static final RateWarmUp NONE = new RateWarmUp(0, 0);
     }
 
     /** A phase's figures and, for the fixed-rate run, its latencies. */
     record Measured(Window.Closed window, LatencyFigures latency) {
+    }
+
+    /** What the warm-up did: jobs sent, for how long, and whether the JIT had settled by its end. */
+    record Warmed(int jobs, double seconds, boolean jitSettled) {
+    }
+
+    /** Enqueues at {@code rate}, one second's jobs at a time, for as long as {@code warmUp} says. */
+    private Warmed warmAtRate(JobQueue queue, double rate, RateWarmUp warmUp) {
+        if (warmUp.maxSeconds() <= 0) {
+            return new Warmed(0, 0, false);
+        }
+        job.expect(Integer.MAX_VALUE); // why: the warm-up's jobs are awaited in Redis (awaitFinished), not counted
+        int perSecond = (int) Math.max(1, Math.round(rate));
+        long start = System.nanoTime();
+        int sent = 0;
+        // why: compilations come in bursts a few seconds apart long after the first ones; a window sees them
+        ArrayDeque<Long> jitBySecond = new ArrayDeque<>();
+        long jitWindow = 0;
+        long jit = JitActivity.millisSoFar();
+        while (true) {
+            produce(queue, perSecond, rate, start + (long) (sent / rate * 1e9));
+            sent += perSecond;
+            long jitNow = JitActivity.millisSoFar();
+            jitBySecond.addLast(jitNow - jit);
+            jitWindow += jitNow - jit;
+            if (jitBySecond.size() > SETTLED_WINDOW_SECONDS) {
+                jitWindow -= jitBySecond.removeFirst();
+            }
+            jit = jitNow;
+            double elapsed = seconds(start, System.nanoTime());
+            // why: a JVM that does not report its compilation time (-1) never counts as settled
+            boolean settled = jit >= 0 && jitBySecond.size() == SETTLED_WINDOW_SECONDS
+                    && jitWindow < SETTLED_JIT_MILLIS;
+            if ((settled && elapsed >= warmUp.minSeconds()) || elapsed >= warmUp.maxSeconds()) {
+                return new Warmed(sent, elapsed, settled);
+            }
+        }
     }
 
     private List<Job> produce(JobQueue queue, int n, double rate, long start) {
@@ -159,15 +209,16 @@ final class Phases {
         return jobs;
     }
 
-    private LatencyFigures latencies(List<Job> jobs, BenchJob.Tally tally, double rate, double achieved) {
-        long[] done = new long[jobs.size()];
-        long[] pickup = new long[jobs.size()];
+    private LatencyFigures latencies(List<Job> jobs, BenchJob.Tally tally, double rate, double achieved,
+                                     Warmed warmed, long jitMillis) {
+        LatencyFigures.JobMoments[] moments = new LatencyFigures.JobMoments[jobs.size()];
         for (int i = 0; i < jobs.size(); i++) {
             JobRecord record = jobs.get(i).fetch();
-            done[i] = micros(record.enqueuedAt(), record.endedAt());
-            pickup[i] = micros(record.enqueuedAt(), tally.handlerStart(record.id()));
+            moments[i] = new LatencyFigures.JobMoments(micros(record.enqueuedAt(), record.startedAt()),
+                    micros(record.enqueuedAt(), tally.handlerStart(record.id())),
+                    micros(record.enqueuedAt(), record.endedAt()));
         }
-        return LatencyFigures.of(rate, achieved, done, pickup);
+        return LatencyFigures.of(rate, achieved, moments, warmed, jitMillis);
     }
 
     private void warmUp(JobQueue queue) throws InterruptedException {
