@@ -103,7 +103,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--rate-warmup-max", description = "Most seconds of that warm-up, settled or not (default: "
             + "${DEFAULT-VALUE}).")
-    // why: at 500 jobs/s the JIT still compiled 17 % of a core 10 s in (perf sched), and settled after 35-45 s
+    // why: at 500 jobs/s the JIT still compiled 17 % of a core 10 s in (perf sched), and settled after 21-54 s
     double rateWarmupMax = 90;
 
     @Option(names = "--audit-jobs", description = "Jobs per phase of the MONITOR audit (default: ${DEFAULT-VALUE}; "
