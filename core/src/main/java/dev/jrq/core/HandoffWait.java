@@ -17,8 +17,8 @@ import org.redisson.client.codec.StringCodec;
 
 /**
  * An idle slot's wait for the next job of its one queue, with the job's start in the same round trip:
- * begin_handoff_wait.lua, {@code BLMOVE} of the next id into the queue's hand-off list, and dequeue_handoff.lua,
- * one pipeline that Redis runs to its end the moment the move returns. A slot that has just finished a job sends
+ * {@code BLMOVE} of the next id into the queue's hand-off list, and dequeue_handoff.lua, one pipeline that Redis
+ * runs to its end the moment the move returns. A slot that has just finished a job sends
  * that finish in front of the same pipeline ({@link #finishThenWait}), so that a job arriving at an idle worker
  * costs the worker one round trip in all.
  *
@@ -31,12 +31,14 @@ final class HandoffWait {
 
     private final JrqClient client;
     private final Duration lease;
+    private final ClockOffset clockOffset;
     /** Whether Redis has {@code BLMOVE} (6.2 and later); cleared by the first call that finds it has not. */
     private volatile boolean supported = true;
 
     HandoffWait(JrqClient client, Duration lease) {
         this.client = client;
         this.lease = lease;
+        this.clockOffset = new ClockOffset(client);
     }
 
     /** Whether Redis is known to lack {@code BLMOVE}, so that slots wait with {@code BLPOP} instead. */
@@ -95,13 +97,10 @@ final class HandoffWait {
 
     /** Adds the wait and the start behind it to the batch. */
     private Wait addWait(RBatch batch, String workerName, String queue, Duration block) {
-        Instant sent = client.clock().instant();
         List<String> keys = List.of(RqKeys.worker(workerName), RqKeys.SUSPENDED, RqKeys.queue(queue),
-                RqKeys.registry("wip", queue), RqKeys.handoff(queue), RqKeys.handoffWait(workerName));
+                RqKeys.registry("wip", queue), RqKeys.handoff(queue));
         Object[] args = {RqKeys.JOB_PREFIX, lease.getSeconds(), workerName, queue,
-                sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1_000};
-        client.scripts().addToBatch(batch, LuaScript.BEGIN_HANDOFF_WAIT, List.of(RqKeys.handoffWait(workerName)),
-                block.plus(REPLY_MARGIN).toMillis());
+                clockOffset.clientMinusRedisMicros()};
         RFuture<Object> moved = batch.getBlockingDeque(RqKeys.queue(queue), StringCodec.INSTANCE)
                 .moveAsync(block, DequeMoveArgs.pollFirst().addLastTo(RqKeys.handoff(queue)));
         RFuture<List<Object>> started = client.scripts().addListToBatch(batch, LuaScript.DEQUEUE_HANDOFF, keys, args);

@@ -10,7 +10,6 @@ public enum LuaScript {
     ENQUEUE("enqueue.lua", "queued_job.lua"),
     ENQUEUE_MANY("enqueue_many.lua", "queued_job.lua"),
     DEQUEUE("dequeue.lua", "take.lua"),
-    BEGIN_HANDOFF_WAIT("begin_handoff_wait.lua"),
     DEQUEUE_HANDOFF("dequeue_handoff.lua", "take.lua", "rq_time.lua"),
     RETURN_HANDED_OFF("return_handed_off.lua"),
     FINISH_MANY("finish_many.lua", "dependents.lua", "take.lua", "result_stream.lua"),
@@ -33,7 +32,8 @@ public enum LuaScript {
     FIRE_SCHEDULE("fire_schedule.lua", "queued_job.lua"),
     SET_SCHEDULE_PAUSED("set_schedule_paused.lua"),
     REMOVE_SCHEDULE("remove_schedule.lua"),
-    SAMPLE_THROUGHPUT("sample_throughput.lua");
+    SAMPLE_THROUGHPUT("sample_throughput.lua"),
+    REDIS_TIME("redis_time.lua");
 
     private final String resource;
     private final String[] libraries;

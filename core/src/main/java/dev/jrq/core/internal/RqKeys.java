@@ -140,9 +140,4 @@ public final class RqKeys {
     public static String handoff(String queue) {
         return JRQ_PREFIX + "handoff:" + queue;
     }
-
-    /** When an idle slot's wait for a hand-off began (Redis's clock, epoch microseconds); lives only while it waits. */
-    public static String handoffWait(String workerName) {
-        return JRQ_PREFIX + "handoff-wait:" + workerName;
-    }
 }

@@ -11,8 +11,7 @@
  * JRQ's own, for what RQ has no key for: {@code jrq:schedules} (set of recurring schedule names),
  * {@code jrq:schedules:next} (sorted set, next run in epoch milliseconds), {@code jrq:schedule:<name>} (hash:
  * definition, state, last run), {@code jrq:scheduler-lock-owner:<q>} (which JRQ scheduler holds RQ's lock),
- * {@code jrq:handoff:<q>} (a list: ids an idle slot's {@code BLMOVE} moved, for the start pipelined behind it)
- * and {@code jrq:handoff-wait:<w>} (when that slot's wait began).
+ * and {@code jrq:handoff:<q>} (a list: ids an idle slot's {@code BLMOVE} moved, for the start pipelined behind it).
  *
  * <p>Delivery guarantee: a job is taken and marked started in one script that also records its lease in
  * {@code rq:wip:<q>}; a finish is fenced by that lease, so a job is run at least once and never booked twice.

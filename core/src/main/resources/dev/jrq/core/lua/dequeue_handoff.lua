@@ -2,17 +2,15 @@
 -- the same pipeline right behind the BLMOVE: Redis runs it the moment the BLMOVE returns, so an idle slot's pickup
 -- is one round trip (as RQ's BLPOP alone), and an id is never only in a client's memory.
 -- KEYS[1] rq:worker:<w>   KEYS[2] rq:suspended   KEYS[3] rq:queue:<q>   KEYS[4] rq:wip:<q>   KEYS[5] jrq:handoff:<q>
--- KEYS[6] jrq:handoff-wait:<w> (begin_handoff_wait.lua's note of when the wait began, in Redis's clock)
 -- ARGV[1] job key prefix ('rq:job:')   ARGV[2] the lease, in seconds   ARGV[3] worker name   ARGV[4] queue name
--- ARGV[5] the client's clock when it sent the pipeline, epoch microseconds
--- The start time is the client's clock at sending plus how long Redis's clock says the slot waited: the client's
--- clock stays the one that stamps and leases every job, as on every other path.
+-- ARGV[5] the client's clock minus Redis's, in microseconds (ClockOffset, measured once a minute)
+-- The start time is Redis's clock the moment the move returned, moved onto the client's clock by that offset: the
+-- client's clock stays the one that stamps and leases every job, as on every other path. why not a note of when the
+-- wait began, sent in the pipeline: one script call more per idle pickup (docs/performance.md, change 36)
 -- Returns {the started job packed (its queue name, id and hash, see lib/take.lua), its start time in epoch
 -- microseconds, jobs still in rq:queue:<q>}, {} when the hand-off list was empty (the BLMOVE timed out, or a
 -- reaper moved the id back), or {-1} when workers are suspended (the id goes back to the front of its queue).
 
-local began = redis.call('GET', KEYS[6])
-redis.call('DEL', KEYS[6])
 local id = redis.call('LPOP', KEYS[5])
 if not id then
   return {}
@@ -21,13 +19,9 @@ if redis.call('EXISTS', KEYS[2]) == 1 then
   redis.call('LPUSH', KEYS[3], id)
   return {-1}
 end
-local waited = 0
-if began then
-  local time = redis.call('TIME')
-  waited = math.max(0, tonumber(time[1]) * 1000000 + tonumber(time[2]) - tonumber(began))
-end
+local time = redis.call('TIME')
 -- why: epoch microseconds are below 2^53, exact in Lua's doubles
-local now = tonumber(ARGV[5]) + waited
+local now = tonumber(time[1]) * 1000000 + tonumber(time[2]) + tonumber(ARGV[5])
 local seconds = math.floor(now / 1000000)
 local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {KEYS[3]}, wip_keys = {KEYS[4]},
   queue_names = {ARGV[4]}, job_prefix = ARGV[1], now = rq_timestamp(seconds, now - seconds * 1000000),

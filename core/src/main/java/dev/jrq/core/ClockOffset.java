@@ -1,0 +1,62 @@
+package dev.jrq.core;
+
+import dev.jrq.core.internal.LuaScript;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How far the client's clock is from Redis's, measured once a minute: an idle slot's start is stamped with Redis's
+ * clock the moment its wait returns (dequeue_handoff.lua) and moved onto the client's clock by this offset, so that
+ * the client's clock stays the one that stamps and leases every job. Accurate to half the measuring round trip (the
+ * shortest of three is kept).
+ *
+ * <p>why: before, each wait sent a note of when it began (a script call more per idle pickup) so that Redis could
+ * tell how long the slot waited; see docs/performance.md, change 36.
+ */
+final class ClockOffset {
+    private static final Duration REFRESH = Duration.ofMinutes(1);
+    private static final int SAMPLES = 3;
+
+    private final JrqClient client;
+    private volatile long clientMinusRedisMicros;
+    /** {@link System#nanoTime()} of the last measure; meaningful only once {@link #measured} is set. */
+    private volatile long measuredAtNanos;
+    private volatile boolean measured;
+
+    ClockOffset(JrqClient client) {
+        this.client = client;
+    }
+
+    /** The client's clock minus Redis's, in microseconds; measured first when the last measure is a minute old. */
+    long clientMinusRedisMicros() {
+        if (!measured || System.nanoTime() - measuredAtNanos > REFRESH.toNanos()) {
+            measure();
+        }
+        return clientMinusRedisMicros;
+    }
+
+    private synchronized void measure() {
+        if (measured && System.nanoTime() - measuredAtNanos <= REFRESH.toNanos()) {
+            return; // why: another slot measured while this one waited for the lock
+        }
+        long shortestTrip = Long.MAX_VALUE;
+        long offset = 0;
+        for (int i = 0; i < SAMPLES; i++) {
+            long before = micros(client.clock().instant());
+            long redis = Long.parseLong(client.scripts().runForString(LuaScript.REDIS_TIME, List.of()));
+            long after = micros(client.clock().instant());
+            if (after - before < shortestTrip) {
+                shortestTrip = after - before;
+                offset = before + (after - before) / 2 - redis;
+            }
+        }
+        clientMinusRedisMicros = offset;
+        measuredAtNanos = System.nanoTime();
+        measured = true;
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+}
