@@ -18,9 +18,9 @@ import org.redisson.client.codec.StringCodec;
 /**
  * An idle slot's wait for the next job of its one queue, with the job's start in the same round trip:
  * {@code BLMOVE} of the next id into the queue's hand-off list, and dequeue_handoff.lua, one pipeline that Redis
- * runs to its end the moment the move returns. A slot that has just finished a job sends
- * that finish in front of the same pipeline ({@link #finishThenWait}), so that a job arriving at an idle worker
- * costs the worker one round trip in all.
+ * runs to its end the moment the move returns. A slot that has just finished a job sends that finish in front of
+ * the same pipeline ({@link #finishThenWait}), so that a job arriving at an idle worker costs the worker one round
+ * trip in all.
  *
  * <p>why: each round trip is a hand-off to Redisson's I/O thread and back, and at a low rate each hand-off is a
  * thread's sleep and wake-up; see docs/performance.md.
