@@ -1,8 +1,8 @@
 package dev.jrq.core;
 
 import dev.jrq.core.internal.LuaScript;
+import dev.jrq.core.internal.RqTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,10 +19,15 @@ final class ClockOffset {
     private static final int SAMPLES = 3;
 
     private final JrqClient client;
-    private volatile long clientMinusRedisMicros;
-    /** {@link System#nanoTime()} of the last measure; meaningful only once {@link #measured} is set. */
-    private volatile long measuredAtNanos;
-    private volatile boolean measured;
+    /** The last measure; {@code null} until the first. */
+    private volatile Measure last;
+
+    /** An offset and when it was measured ({@link System#nanoTime()}). */
+    private record Measure(long clientMinusRedisMicros, long atNanos) {
+        boolean fresh() {
+            return System.nanoTime() - atNanos <= REFRESH.toNanos();
+        }
+    }
 
     ClockOffset(JrqClient client) {
         this.client = client;
@@ -30,33 +35,27 @@ final class ClockOffset {
 
     /** The client's clock minus Redis's, in microseconds; measured first when the last measure is a minute old. */
     long clientMinusRedisMicros() {
-        if (!measured || System.nanoTime() - measuredAtNanos > REFRESH.toNanos()) {
-            measure();
-        }
-        return clientMinusRedisMicros;
+        Measure measure = last;
+        return (measure != null && measure.fresh() ? measure : measure()).clientMinusRedisMicros();
     }
 
-    private synchronized void measure() {
-        if (measured && System.nanoTime() - measuredAtNanos <= REFRESH.toNanos()) {
-            return; // why: another slot measured while this one waited for the lock
+    private synchronized Measure measure() {
+        Measure measure = last;
+        if (measure != null && measure.fresh()) {
+            return measure; // why: another slot measured while this one waited for the lock
         }
         long shortestTrip = Long.MAX_VALUE;
         long offset = 0;
         for (int i = 0; i < SAMPLES; i++) {
-            long before = micros(client.clock().instant());
+            long before = RqTime.epochMicros(client.clock().instant());
             long redis = Long.parseLong(client.scripts().runForString(LuaScript.REDIS_TIME, List.of()));
-            long after = micros(client.clock().instant());
+            long after = RqTime.epochMicros(client.clock().instant());
             if (after - before < shortestTrip) {
                 shortestTrip = after - before;
                 offset = before + (after - before) / 2 - redis;
             }
         }
-        clientMinusRedisMicros = offset;
-        measuredAtNanos = System.nanoTime();
-        measured = true;
-    }
-
-    private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+        last = new Measure(offset, System.nanoTime());
+        return last;
     }
 }

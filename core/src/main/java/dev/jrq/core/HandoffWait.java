@@ -160,8 +160,7 @@ final class HandoffWait {
             if (reply.get(0) instanceof Number) {
                 return WorkerStore.Take.SUSPENDED;
             }
-            long startedMicros = Long.parseLong(StartedJobs.text(reply.get(1)));
-            Instant startedAt = Instant.ofEpochSecond(startedMicros / 1_000_000, startedMicros % 1_000_000 * 1_000);
+            Instant startedAt = RqTime.ofEpochMicros(Long.parseLong(StartedJobs.text(reply.get(1))));
             boolean queueLeftEmpty = ((Number) reply.get(2)).longValue() == 0;
             String[] startFields = StartedJobs.startFields(workerName, RqTime.format(startedAt));
             return new WorkerStore.Take(StartedJobs.decodeOne(client, reply.get(0), startFields), false,

@@ -108,4 +108,14 @@ public final class RqTime {
     public static long epochSeconds(Instant instant) {
         return instant.getEpochSecond();
     }
+
+    /** Epoch microseconds, RQ's timestamps' precision (as the scripts read Redis's {@code TIME}). */
+    public static long epochMicros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;
+    }
+
+    /** The instant of {@code micros} epoch microseconds; see {@link #epochMicros}. */
+    public static Instant ofEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
 }

@@ -10,6 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RqTimeTest {
 
     @Test
+    void epochMicros_instant_dropsNanosBelowAMicrosecondAndReadsBack() {
+        Instant instant = Instant.parse("2026-11-28T07:51:34.785297999Z");
+
+        assertThat(RqTime.epochMicros(instant)).isEqualTo(1_795_852_294_785_297L);
+        assertThat(RqTime.ofEpochMicros(1_795_852_294_785_297L)).isEqualTo(Instant.parse("2026-11-28T07:51:34.785297Z"));
+    }
+
+    @Test
+    void ofEpochMicros_beforeTheEpoch_keepsTheFractionPositive() {
+        assertThat(RqTime.ofEpochMicros(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+    }
+
+    @Test
     void format_instantWithMicros_writesRqFormatExactly() {
         assertThat(RqTime.format(Instant.parse("2026-11-28T07:51:34.785297Z"))).isEqualTo("2026-11-28T07:51:34.785297Z");
     }
