@@ -46,13 +46,14 @@ final class Report {
                         + "p95 %.2f ms, p99 %.2f ms, max %.2f ms; pickup (enqueued_at to handler start) p50 %.2f ms, "
                         + "p99 %.2f ms; legs p50/p99: to Redis (enqueued_at to started_at) %.2f/%.2f ms, to the "
                         + "handler %.2f/%.2f ms, handler to done %.2f/%.2f ms; after %.0f s at the rate unmeasured "
-                        + "(JIT %s), JIT busy %d ms during the run",
+                        + "(JIT %s), JIT busy %s during the run",
                 latency.targetRate(), latency.achievedRate(), latency.jobs(),
                 ms(latency.doneP50()), ms(latency.doneP95()), ms(latency.doneP99()), ms(latency.doneMax()),
                 ms(latency.pickupP50()), ms(latency.pickupP99()), ms(latency.toRedis().p50()),
                 ms(latency.toRedis().p99()), ms(latency.toHandler().p50()), ms(latency.toHandler().p99()),
                 ms(latency.handlerToDone().p50()), ms(latency.handlerToDone().p99()), latency.warmUp().seconds(),
-                latency.warmUp().jitSettled() ? "settled" : "not settled", latency.jitMillis());
+                latency.warmUp().jitSettled() ? "settled" : "not settled",
+                latency.jitMillis() < 0 ? "for an unknown time" : latency.jitMillis() + " ms");
     }
 
     /** An audited phase's round trips: commands clients sent per job, and those scripts ran inside Redis. */

@@ -42,4 +42,13 @@ class LatencyFiguresTest {
                 .contains("handler to done 0.02/0.02 ms")
                 .contains("after 90 s at the rate unmeasured (JIT not settled), JIT busy 250 ms during the run");
     }
+
+    @Test
+    void report_jvmThatDoesNotTellItsCompilationTime_saysSo() {
+        LatencyFigures.JobMoments[] jobs = {new LatencyFigures.JobMoments(100, 400, 420)};
+
+        String line = Report.latency(LatencyFigures.of(500, 500, jobs, new Phases.Warmed(5_000, 90.0, false), -1));
+
+        assertThat(line).endsWith("JIT busy for an unknown time during the run");
+    }
 }
