@@ -54,7 +54,7 @@ final class FinishManyCall {
         List<Object> list = new ArrayList<>(16 + queues.size());
         list.add(workerName);
         list.add(nowText);
-        list.add(now.getEpochSecond());
+        list.add(RqTime.epochMillisText(now));
         list.add(now.plus(lease).getEpochSecond());
         list.add(RqKeys.JOB_PREFIX);
         list.add(RqKeys.results(""));

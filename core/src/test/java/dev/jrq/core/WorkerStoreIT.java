@@ -342,7 +342,7 @@ class WorkerStoreIT {
         });
         assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("state", "busy")
                 .containsEntry("current_job", first.id());
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofMillis(2_250));
 
         WorkerStore.Batch next = store.finishMany(WORKER, List.of(success(taken.taken().get(0), 7),
                 success(taken.taken().get(1), null), success(taken.taken().get(2), "ok")), HIGH_THEN_LOW, 5, false);
@@ -351,12 +351,13 @@ class WorkerStoreIT {
         assertThat(next.taken()).extracting(ClaimedJob::jobId).containsExactly(third.id(), fifth.id());
         for (Job done : List.of(first, fourth, second)) {
             assertThat(done.status()).isEqualTo(JobStatus.FINISHED);
-            assertThat(redis.hash("rq:job:" + done.id())).containsEntry("ended_at", "2026-11-28T07:51:37.000000Z");
+            assertThat(redis.hash("rq:job:" + done.id())).containsEntry("ended_at", "2026-11-28T07:51:37.250000Z");
             assertThat(redis.ttlSeconds("rq:job:" + done.id())).isEqualTo(500);
         }
         assertThat(first.latestResult().orElseThrow().returnValue()).isEqualTo(7);
         assertThat(second.latestResult().orElseThrow().returnValue()).isEqualTo("ok");
-        assertThat(redis.zscore("rq:finished:high", fourth.id())).isEqualTo(String.valueOf(START.getEpochSecond() + 502));
+        assertThat(redis.zscore("rq:finished:high", fourth.id())).as("expiry to the millisecond")
+                .isEqualTo((START.getEpochSecond() + 502) + ".25");
         assertThat(redis.raw().getScoredSortedSet("rq:wip:high").size()).isZero();
         assertThat(redis.raw().getScoredSortedSet("rq:wip:low").size()).isEqualTo(2);
         assertThat(redis.hash("jrq:stats")).containsEntry("finished", "3").containsEntry("finished:high", "2")

@@ -109,6 +109,18 @@ public final class RqTime {
         return instant.getEpochSecond();
     }
 
+    /**
+     * Epoch seconds with three decimals ({@code 1795852295.785}), as a script reads a time it adds to and scores
+     * with: to the millisecond, exact in Lua's doubles. For instants from 1970 on.
+     */
+    public static String epochMillisText(Instant instant) {
+        long millis = instant.toEpochMilli();
+        long seconds = Math.floorDiv(millis, 1_000);
+        int fraction = (int) Math.floorMod(millis, 1_000);
+        return seconds + "." + (char) ('0' + fraction / 100) + (char) ('0' + fraction / 10 % 10)
+                + (char) ('0' + fraction % 10);
+    }
+
     /** Epoch microseconds, RQ's timestamps' precision (as the scripts read Redis's {@code TIME}). */
     public static long epochMicros(Instant instant) {
         return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1_000;

@@ -78,4 +78,10 @@ class RqTimeTest {
     void epochSeconds_fraction_isDroppedAsCalendarTimegm() {
         assertThat(RqTime.epochSeconds(Instant.parse("2026-11-28T07:51:35.999Z"))).isEqualTo(1_795_852_295L);
     }
+
+    @Test
+    void epochMillisText_instant_isSecondsWithThreeDecimals() {
+        assertThat(RqTime.epochMillisText(Instant.parse("2026-11-28T07:51:35.078999Z"))).isEqualTo("1795852295.078");
+        assertThat(RqTime.epochMillisText(Instant.parse("2026-11-28T07:51:35Z"))).isEqualTo("1795852295.000");
+    }
 }
