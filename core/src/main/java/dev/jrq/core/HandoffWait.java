@@ -41,6 +41,11 @@ final class HandoffWait {
         this.clockOffset = new ClockOffset(client);
     }
 
+    /** Measures how far the client's clock is from Redis's when the last measure is half a minute old. */
+    void refreshClockOffset() {
+        clockOffset.refresh();
+    }
+
     /** Whether Redis is known to lack {@code BLMOVE}, so that slots wait with {@code BLPOP} instead. */
     boolean unsupported() {
         return !supported;

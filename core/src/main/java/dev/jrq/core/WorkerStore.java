@@ -127,6 +127,15 @@ public final class WorkerStore {
     }
 
     /**
+     * Measures how far this client's clock is from Redis's (three round trips), unless it did in the last half
+     * minute. An idle slot's start is stamped with Redis's clock moved by that offset; a worker calls this from a
+     * timer, so that no slot's wait has to measure on its way (a wait does when no measure is under a minute old).
+     */
+    public void refreshClockOffset() {
+        handoff.refreshClockOffset();
+    }
+
+    /**
      * Puts ids left in a queue's hand-off list back at the front of the queue (a slot's client went away between
      * its {@code BLMOVE} and the start behind it); the reaper calls it.
      *

@@ -105,6 +105,25 @@ class WorkerStoreIT {
     }
 
     @Test
+    void refreshClockOffset_beforeAWait_measuresOnceAndTheWaitReadsNoClock() {
+        store.register(WORKER, List.of("low"), Map.of());
+        long callsBefore = redis.commandCalls("evalsha");
+
+        store.refreshClockOffset();
+        store.refreshClockOffset();
+
+        assertThat(redis.commandCalls("evalsha") - callsBefore).as("three reads of Redis's clock, once").isEqualTo(3);
+        int blockedBefore = redis.blockedClients();
+        long waitCallsBefore = redis.commandCalls("evalsha");
+        CompletableFuture<WorkerStore.Take> taking = takeAsync(List.of("low"), Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(3)).until(() -> redis.blockedClients() > blockedBefore);
+        Job job = client.queue("low").enqueue("rqjobs.noop");
+        await().atMost(Duration.ofSeconds(2)).until(taking::isDone);
+        assertThat(taking.join().claimed().orElseThrow().jobId()).isEqualTo(job.id());
+        assertThat(redis.commandCalls("evalsha") - waitCallsBefore).as("the enqueue and the start").isEqualTo(2);
+    }
+
+    @Test
     void take_oneQueue_jobPushedWhileWaitingIsStartedByTheWaitsOwnCall() {
         store.register(WORKER, List.of("low"), Map.of());
         int blockedBefore = redis.blockedClients();

@@ -111,6 +111,7 @@ public final class Worker {
         for (WorkerSlot slot : slots.keySet()) {
             store.register(slot.name(), options.queues(), registration());
         }
+        store.refreshClockOffset();
         long beat = options.heartbeat().toMillis();
         timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -365,6 +366,13 @@ public final class Worker {
                 tallies.giveBack(names.get(i), counts.get(i));
             }
             LOG.warn("heartbeat failed: {}", e.getMessage());
+        }
+        try {
+            // why: here, on the timers' thread, rather than on an idle slot's way to its next job
+            store.refreshClockOffset();
+        } catch (RuntimeException e) {
+            LOG.warn("measuring how far this clock is from Redis's failed (a waiting slot will retry): {}",
+                    e.getMessage());
         }
     }
 
