@@ -386,6 +386,28 @@ class WorkerStoreIT {
     }
 
     @Test
+    void finishMany_idsWhoseHashIsGone_droppedAndTheNextJobsTakenAndLeased() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        List<Job> high = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            high.add(client.queue("high").enqueue("rqjobs.noop"));
+        }
+        Job low = client.queue("low").enqueue("rqjobs.noop");
+        // why: as when a queued job's hash expires (RQ's ttl) and its id stays in the queue
+        redis.raw().getKeys().delete("rq:job:" + high.get(1).id(), "rq:job:" + high.get(3).id());
+
+        WorkerStore.Batch taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 3, false);
+
+        assertThat(taken.taken()).extracting(ClaimedJob::jobId)
+                .containsExactly(high.get(0).id(), high.get(2).id(), low.id());
+        assertThat(redis.raw().getList("rq:queue:high").size()).as("dropped ids are not put back").isZero();
+        assertThat(redis.raw().getScoredSortedSet("rq:wip:high", StringCodec.INSTANCE).readAll())
+                .containsExactlyInAnyOrder(high.get(0).id(), high.get(2).id());
+        assertThat(redis.zscore("rq:wip:low", low.id())).isEqualTo(String.valueOf(START.getEpochSecond() + 60));
+        assertThat(redis.raw().getKeys().countExists("rq:job:" + high.get(1).id())).as("not recreated").isZero();
+    }
+
+    @Test
     void finishMany_rotate_takesOneJobFromEachQueueInTurn() throws Exception {
         List<Job> high = new java.util.ArrayList<>();
         List<Job> low = new java.util.ArrayList<>();

@@ -25,7 +25,7 @@ local now = tonumber(time[1]) * 1000000 + tonumber(time[2]) + tonumber(ARGV[5])
 local seconds = math.floor(now / 1000000)
 local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {KEYS[3]}, wip_keys = {KEYS[4]},
   queue_names = {ARGV[4]}, job_prefix = ARGV[1], now = rq_timestamp(seconds, now - seconds * 1000000),
-  deadline = seconds + tonumber(ARGV[2]), name = ARGV[3]}
+  deadline = seconds + tonumber(ARGV[2]), name = ARGV[3], leases = {}}
 local started = start_popped(slot, 1, id)
 if not started then
   return {} -- why: its hash is gone (deleted or expired while queued); RQ drops such an id too

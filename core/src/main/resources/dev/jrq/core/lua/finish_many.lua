@@ -32,7 +32,7 @@ local wanted = tonumber(ARGV[10])
 local queue_count, take_from = tonumber(ARGV[12]), tonumber(ARGV[13])
 local queue_names, wip_keys, finished_keys = {}, {}, {}
 local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {}, wip_keys = {}, queue_names = {},
-  job_prefix = prefixes.job, now = now, deadline = ARGV[4], name = worker_name}
+  job_prefix = prefixes.job, now = now, deadline = ARGV[4], name = worker_name, leases = {}}
 for i = 1, queue_count do
   queue_names[i] = ARGV[13 + i]
   wip_keys[i] = KEYS[3 * i + 2]
@@ -61,6 +61,10 @@ local function ttl_text(ttl)
   return texts
 end
 
+-- The finished registry's entries of the successes recorded, per queue i: score, id, ...; added with one ZADD per
+-- queue once all are recorded (zadd_all in lib/take.lua).
+local finished_adds = {}
+
 -- Records one success; returns whether it was (false: its lease is no longer this worker's).
 local function finish(id, i, ttl, value)
   local job = prefixes.job .. id
@@ -80,16 +84,22 @@ local function finish(id, i, ttl, value)
   else
     add_result(results, 'type', '1', 'return_value', value)
   end
+  local registered = finished_adds[i]
+  if not registered then
+    registered = {}
+    finished_adds[i] = registered
+  end
   if ttl < 0 then
     redis.call('PERSIST', job)
     redis.call('PERSIST', results)
-    redis.call('ZADD', finished_keys[i], '+inf', id)
+    registered[#registered + 1] = '+inf'
   else
     local texts = ttl_text(ttl)
     redis.call('EXPIRE', job, texts[1])
     redis.call('EXPIRE', results, texts[1])
-    redis.call('ZADD', finished_keys[i], texts[2], id)
+    registered[#registered + 1] = texts[2]
   end
+  registered[#registered + 1] = id
   return true
 end
 
@@ -104,6 +114,9 @@ for n = 1, #successes, 4 do
   else
     flags[#flags + 1] = '0'
   end
+end
+for i, registered in pairs(finished_adds) do
+  zadd_all(finished_keys[i], registered)
 end
 local total = 0
 for i, count in pairs(recorded) do

@@ -3,7 +3,8 @@
 -- while queued) is dropped, as RQ does, and the next one is tried.
 -- slot = {worker = rq:worker:<w>, suspended = rq:suspended, queue_keys = {...}, wip_keys = {...},
 --         queue_names = {...}, job_prefix = 'rq:job:', now = RQ timestamp, deadline = lease deadline (epoch s),
---         name = worker name, worker_exists = nil until known, packed_names = nil until a job is packed}
+--         name = worker name, leases = {} (start_job notes, write_leases writes), worker_exists = nil until known,
+--         packed_names = nil until a job is packed}
 -- The slot's hash gets state busy and current_job when it takes (RQ's tools show them); its counters are the
 -- heartbeat's (batched per worker, never per job).
 -- A started job is replied as one string: its queue name, its id, and its hash as read just before the start (an
@@ -18,8 +19,22 @@
 -- why: the job id is only known after the pop, so its key cannot be declared; the cluster layout will keep it
 -- in the queue's hash slot.
 
+-- why: LPOP's count (Redis 6.2 on) pops a run of ids in one command; 7.0 is the first to tell Lua its version
+local POP_MANY = redis.REDIS_VERSION_NUM ~= nil
+
+-- Adds score, member, ... pairs to the sorted set at key, as few ZADDs as Lua's stack allows.
+-- why: one command for a call's jobs instead of one each: each redis.call costs Redis its argument conversion,
+-- command lookup, key lookup and reply conversion (perf, docs/performance.md, change 39)
+local function zadd_all(key, pairs_list)
+  local n = #pairs_list
+  for first = 1, n, 1000 do
+    redis.call('ZADD', key, unpack(pairs_list, first, math.min(first + 999, n)))
+  end
+end
+
 -- Marks job `id` of queue i started for the slot; returns its hash as read before (HGETALL), or nil when the job
--- hash is gone. The slot's own hash is the caller's to write (mark_slot_busy).
+-- hash is gone. Its lease is noted in slot.leases, for write_leases to add to rq:wip:<q>; the slot's own hash is
+-- the caller's to write (mark_slot_busy).
 local function start_job(slot, i, id)
   local job = slot.job_prefix .. id
   -- why: read first, so that an empty reply says the hash is gone without an EXISTS
@@ -30,8 +45,31 @@ local function start_job(slot, i, id)
   redis.call('HSET', job, 'status', 'started', 'started_at', slot.now, 'last_heartbeat', slot.now,
     'worker_name', slot.name)
   redis.call('PERSIST', job)
-  redis.call('ZADD', slot.wip_keys[i], slot.deadline, id)
+  local leases = slot.leases[i]
+  if not leases then
+    leases = {}
+    slot.leases[i] = leases
+  end
+  leases[#leases + 1] = slot.deadline
+  leases[#leases + 1] = id
   return fields
+end
+
+-- Adds the leases of the jobs started (start_job) to their queues' rq:wip:<q>, one ZADD per queue.
+local function write_leases(slot)
+  for i, leases in pairs(slot.leases) do
+    zadd_all(slot.wip_keys[i], leases)
+  end
+  slot.leases = {}
+end
+
+-- Pops up to `count` ids from queue i, in queue order: a list, empty when the queue is.
+local function pop_ids(slot, i, count)
+  if count > 1 and POP_MANY then
+    return redis.call('LPOP', slot.queue_keys[i], count) or {}
+  end
+  local id = redis.call('LPOP', slot.queue_keys[i])
+  return id and {id} or {}
 end
 
 -- Shows job `id` as the slot's current job (state busy), unless the slot's hash is gone.
@@ -75,6 +113,7 @@ local function start_popped(slot, i, id)
   if not fields then
     return nil
   end
+  write_leases(slot)
   mark_slot_busy(slot, id)
   local pieces = {}
   append_started(pieces, slot, i, id, fields)
@@ -94,27 +133,29 @@ local function take_jobs(slot, wanted, pieces, rotate)
   local empty, empties = {}, 0 -- why: a queue found empty stays empty while the script runs; all empty ends it
   local i = 1
   while taken < wanted and empties < queues do
-    local id = not empty[i] and redis.call('LPOP', slot.queue_keys[i])
-    if not id then
-      if not empty[i] then
-        empty[i] = true
-        empties = empties + 1
-      end
-      i = i % queues + 1
-    else
+    local count = rotate and 1 or wanted - taken
+    local ids = empty[i] and {} or pop_ids(slot, i, count)
+    local started_here = false
+    for _, id in ipairs(ids) do
       local fields = start_job(slot, i, id)
       if fields then
         taken = taken + 1
+        started_here = true
         if taken == 1 then
           mark_slot_busy(slot, id)
         end
         append_started(pieces, slot, i, id, fields)
-        if rotate then
-          i = i % queues + 1
-        end
       end
     end
+    if #ids < count and not empty[i] then
+      empty[i] = true
+      empties = empties + 1
+    end
+    if empty[i] or (rotate and started_here) then
+      i = i % queues + 1
+    end
   end
+  write_leases(slot)
   return taken
 end
 
@@ -137,7 +178,7 @@ end
 local function slot_from(first_key, first_arg)
   local slot = {worker = KEYS[first_key], suspended = KEYS[first_key + 1], queue_keys = {}, wip_keys = {},
     queue_names = {}, job_prefix = ARGV[first_arg], now = ARGV[first_arg + 1],
-    deadline = ARGV[first_arg + 2], name = ARGV[first_arg + 3]}
+    deadline = ARGV[first_arg + 2], name = ARGV[first_arg + 3], leases = {}}
   local queues = (#KEYS - first_key - 1) / 2
   for i = 1, queues do
     slot.queue_keys[i] = KEYS[first_key + 2 * i]
