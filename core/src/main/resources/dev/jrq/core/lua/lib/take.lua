@@ -11,7 +11,7 @@
 -- array of field, value, ...), three MessagePack values one after the other. They are packed one by one into a
 -- list of pieces, and the pieces of every job taken are joined once per reply (join_started); each queue's name
 -- is packed once per call. why: cmsgpack.pack of the three made a string per value and then one more joining
--- them, per job; a drained job's packing was a tenth of Redis's time (perf, docs/performance.md, change 37).
+-- them, per job; packing was 9 % of Redis's time per drained job (perf, docs/performance.md, change 37).
 -- The four fields the start writes (status started, started_at and last_heartbeat = now, worker_name) are stale in
 -- it, and the client, which sent their values, sets them itself. why: patching the hash in Lua, or replying its 26
 -- items one by one, cost more than the rest of the start, in Redis and in the client's decoder; and each reply
