@@ -366,9 +366,14 @@ public final class Worker {
                 tallies.giveBack(names.get(i), counts.get(i));
             }
             LOG.warn("heartbeat failed: {}", e.getMessage());
+            return;
         }
+        refreshClockOffset();
+    }
+
+    /** Measures how far this clock is from Redis's, when due: on the timers' thread, not on a slot's way to a job. */
+    private void refreshClockOffset() {
         try {
-            // why: here, on the timers' thread, rather than on an idle slot's way to its next job
             store.refreshClockOffset();
         } catch (RuntimeException e) {
             LOG.warn("measuring how far this clock is from Redis's failed (a waiting slot will retry): {}",

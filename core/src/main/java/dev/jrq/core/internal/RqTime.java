@@ -115,8 +115,8 @@ public final class RqTime {
      */
     public static String epochMillisText(Instant instant) {
         long millis = instant.toEpochMilli();
-        long seconds = Math.floorDiv(millis, 1_000);
-        int fraction = (int) Math.floorMod(millis, 1_000);
+        long seconds = millis / 1_000;
+        int fraction = (int) (millis % 1_000);
         return seconds + "." + (char) ('0' + fraction / 100) + (char) ('0' + fraction / 10 % 10)
                 + (char) ('0' + fraction % 10);
     }
