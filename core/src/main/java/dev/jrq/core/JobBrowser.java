@@ -191,7 +191,8 @@ public final class JobBrowser {
         RBatch batch = client.redis().createBatch();
         RFuture<Integer> total = registry == null
                 ? batch.getList(RqKeys.queue(queue), StringCodec.INSTANCE).sizeAsync()
-                : batch.getScoredSortedSet(RqKeys.registry(registry.keyPart(), queue), StringCodec.INSTANCE).sizeAsync();
+                : batch.getScoredSortedSet(RqKeys.registry(registry.keyPart(), queue), StringCodec.INSTANCE)
+                        .sizeAsync();
         RFuture<? extends java.util.Collection<String>> range = limit == 0 ? null
                 : addRange(batch, queue, registry, offset, limit, newestFirst);
         batch.execute();

@@ -56,7 +56,8 @@ public final class JobHandlers {
     }
 
     /** Handlers for the classes found on the class loader, each created by {@code factory}. */
-    public static JobHandlers discover(ClassLoader classLoader, Function<Class<? extends JobHandler>, JobHandler> factory) {
+    public static JobHandlers discover(ClassLoader classLoader,
+                                       Function<Class<? extends JobHandler>, JobHandler> factory) {
         return of(discoverClasses(classLoader).stream().map(factory).toList());
     }
 

@@ -67,8 +67,8 @@ public final class RedisConfig {
             }
             server.setPassword(password);
         }
-        return new RedisConfig(uri.getScheme() + "://" + uri.getHost() + ":" + (uri.getPort() < 0 ? 6379 : uri.getPort())
-                + "/" + database(url, uri), config);
+        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+        return new RedisConfig(uri.getScheme() + "://" + uri.getHost() + ":" + port + "/" + database(url, uri), config);
     }
 
     /**
@@ -163,7 +163,8 @@ public final class RedisConfig {
         try {
             URI uri = new URI(url.trim());
             if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
-                throw new ConfigurationException("bad Redis URL '" + url + "': scheme must be redis or rediss; " + expected);
+                throw new ConfigurationException("bad Redis URL '" + url + "': scheme must be redis or rediss; "
+                        + expected);
             }
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 throw new ConfigurationException("bad Redis URL '" + url + "': no host; " + expected);

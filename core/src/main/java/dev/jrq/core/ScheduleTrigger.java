@@ -19,7 +19,8 @@ import java.util.Optional;
  * When a recurring schedule fires: on a cron expression in a time zone, or every fixed interval.
  *
  * <pre>{@code
- * ScheduleTrigger weekdays = ScheduleTrigger.cron("0 9 * * MON-FRI", "Europe/Berlin"); // 09:00 Berlin time, DST included
+ * // 09:00 Berlin time, DST included
+ * ScheduleTrigger weekdays = ScheduleTrigger.cron("0 9 * * MON-FRI", "Europe/Berlin");
  * ScheduleTrigger often = ScheduleTrigger.every(Duration.ofSeconds(30));
  * }</pre>
  */
@@ -77,7 +78,8 @@ public sealed interface ScheduleTrigger {
      * @param zone       the zone the fields are read in
      */
     record Cron(String expression, ZoneId zone) implements ScheduleTrigger {
-        private static final CronParser UNIX = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+        private static final CronParser UNIX =
+                new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
         private static final CronParser WITH_SECONDS =
                 new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING53));
 

@@ -30,8 +30,8 @@ import org.redisson.client.codec.StringCodec;
  * are empty the slot waits in Redis: on one queue, {@code BLMOVE} of the next id into the queue's hand-off list
  * with the start pipelined behind it (one round trip), and a slot whose last job was the last one queued sends that
  * job's finish in front of the same pipeline ({@link #finishThenWait}); on several, {@code BLPOP} and then the start
- * of the popped id with the dequeue script (two). Heartbeats: 1 per worker process per interval, for all its slots and running
- * jobs together.
+ * of the popped id with the dequeue script (two). Heartbeats: 1 per worker process per interval, for all its slots
+ * and running jobs together.
  */
 public final class WorkerStore {
     /** How long a lease in {@code rq:wip:<q>} lasts unless renewed, by default. */

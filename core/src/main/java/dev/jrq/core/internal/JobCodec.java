@@ -221,7 +221,8 @@ public final class JobCodec {
 
     /** {@code zlib(serialize([name, null, args, kwargs]))}, RQ's {@code data} field. */
     public byte[] encodePayload(JobRequest request) {
-        return Zlib.compress(serializer.serialize(Arrays.asList(request.jobName(), null, request.args(), request.kwargs())));
+        return Zlib.compress(
+                serializer.serialize(Arrays.asList(request.jobName(), null, request.args(), request.kwargs())));
     }
 
     /** The name and arguments in a {@code data} field, or why they cannot be read. */
@@ -243,8 +244,8 @@ public final class JobCodec {
         }
         if (!(decoded instanceof List<?> call) || call.size() != 4 || !(call.get(0) instanceof String name)
                 || !(call.get(2) instanceof List<?> args) || !(call.get(3) instanceof Map<?, ?> kwargs)) {
-            return JobPayload.undecodable(length,
-                    "the payload is not RQ's [name, instance, args, kwargs] call: " + abbreviate(String.valueOf(decoded)));
+            return JobPayload.undecodable(length, "the payload is not RQ's [name, instance, args, kwargs] call: "
+                    + abbreviate(String.valueOf(decoded)));
         }
         // why: the serializer's tree is the payload's own, so it is wrapped, not copied (a worker decodes one per job)
         @SuppressWarnings("unchecked")

@@ -45,7 +45,10 @@ public final class RqKeys {
         return JOB_PREFIX + ":" + jobId + ":dependencies";
     }
 
-    /** A registry of a queue: {@code rq:<kind>:<q>}, kind one of wip, finished, failed, deferred, scheduled, canceled. */
+    /**
+     * A registry of a queue: {@code rq:<kind>:<q>}, kind one of wip, finished, failed, deferred, scheduled,
+     * canceled.
+     */
     public static String registry(String kind, String queue) {
         return PREFIX + kind + ":" + queue;
     }

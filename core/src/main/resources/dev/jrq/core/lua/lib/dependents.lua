@@ -26,7 +26,8 @@ local function settle_dependents(parent_id, parent_status, dependents_key, prefi
       if dependency_met(parent_status, allow) then
         local all_met = true
         for _, other in ipairs(redis.call('SMEMBERS', prefixes.job .. ':' .. child .. ':dependencies')) do
-          local other_status = other == parent_id and parent_status or redis.call('HGET', prefixes.job .. other, 'status')
+          local other_status = other == parent_id and parent_status
+            or redis.call('HGET', prefixes.job .. other, 'status')
           if not dependency_met(other_status, allow) then
             all_met = false
             break
