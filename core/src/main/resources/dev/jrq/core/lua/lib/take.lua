@@ -1,4 +1,4 @@
--- Library, prepended to dequeue.lua and finish_many.lua: take jobs for a worker slot and mark
+-- Library, prepended to dequeue.lua, dequeue_handoff.lua and finish_many.lua: take jobs for a worker slot and mark
 -- them started. Queues are tried in the order given (priority); an id whose job hash is gone (deleted or expired
 -- while queued) is dropped, as RQ does, and the next one is tried.
 -- slot = {worker = rq:worker:<w>, suspended = rq:suspended, queue_keys = {...}, wip_keys = {...},
