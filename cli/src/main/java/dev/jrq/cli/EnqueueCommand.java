@@ -60,7 +60,8 @@ final class EnqueueCommand implements Callable<Integer> {
     @Option(names = "--failure-ttl", paramLabel = "DURATION", description = "How long a failed job is kept.")
     String failureTtl;
 
-    @Option(names = "--description", paramLabel = "TEXT", description = "Free text shown by tools (default: the call, e.g. add(2, 3)).")
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "Free text shown by tools (default: the call, e.g. add(2, 3)).")
     String description;
 
     @Option(names = "--depends-on", paramLabel = "JOB_ID", description = "A job that must finish first; repeatable.")

@@ -10,11 +10,13 @@ import picocli.CommandLine.Option;
  * and the scheduler's, else {@code $JRQ_REDIS_URL}, else {@value RedisConfig#DEFAULT_URL}.
  */
 final class RedisOptions {
-    @Option(names = {"-u", "--url"}, paramLabel = "URL", description = "Redis URL, redis://[user:password@]host[:port][/db]; "
-            + "default: $JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
+    @Option(names = {"-u", "--url"}, paramLabel = "URL",
+            description = "Redis URL, redis://[user:password@]host[:port][/db]; "
+                    + "default: $JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
     String url;
 
-    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
+    @Option(names = "--redis-config", paramLabel = "FILE",
+            description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
     Path redisConfig;
 
     /** Where to connect, as the options say. */

@@ -34,8 +34,8 @@ final class RequeueCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Ids of failed jobs.")
     List<String> jobIds = new ArrayList<>();
 
-    @Option(names = {"-q", "--queue"}, paramLabel = "QUEUE", description = "The queue whose failed jobs to requeue (default: each job's "
-            + "own; with --all, every queue).")
+    @Option(names = {"-q", "--queue"}, paramLabel = "QUEUE",
+            description = "The queue whose failed jobs to requeue (default: each job's own; with --all, every queue).")
     String queue;
 
     @Option(names = {"-a", "--all"}, description = "Requeue every failed job (of --queue, or of every queue).")

@@ -45,7 +45,8 @@ public final class DashboardMain implements Callable<Integer> {
             + "$JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
     String url;
 
-    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
+    @Option(names = "--redis-config", paramLabel = "FILE",
+            description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
     Path redisConfig;
 
     @Option(names = {"-b", "--bind"}, description = "Address to listen on (default: 127.0.0.1).")

@@ -82,7 +82,8 @@ final class ScheduleCommands {
         @Option(names = "--timezone", paramLabel = "ZONE", description = "IANA zone the cron is read in (default UTC).")
         String timezone;
 
-        @Option(names = "--every", paramLabel = "DURATION", description = "Fixed interval instead of cron: 30s, 5m, 1h.")
+        @Option(names = "--every", paramLabel = "DURATION",
+                description = "Fixed interval instead of cron: 30s, 5m, 1h.")
         String every;
 
         @Option(names = "--job", required = true, paramLabel = "NAME", description = "The job name to enqueue.")

@@ -62,7 +62,8 @@ public final class SchedulerMetrics implements MeterBinder {
         locksHeld = MultiGauge.builder(LOCK_HELD)
                 .description("1 where this scheduler holds the queue's scheduler lock").register(registry);
         lockHolders = MultiGauge.builder(LOCK_HOLDER)
-                .description("1 for the scheduler holding each queue's lock (a JRQ name or 'pid N')").register(registry);
+                .description("1 for the scheduler holding each queue's lock (a JRQ name or 'pid N')")
+                .register(registry);
     }
 
     /** Records a one-off job moved to its queue. */

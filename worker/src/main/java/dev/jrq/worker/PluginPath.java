@@ -34,7 +34,8 @@ final class PluginPath {
 
     private static URL url(Path path) {
         if (!Files.exists(path)) {
-            throw new IllegalArgumentException("--path " + path + " does not exist (expected a jar or a folder of classes)");
+            throw new IllegalArgumentException(
+                    "--path " + path + " does not exist (expected a jar or a folder of classes)");
         }
         try {
             return path.toAbsolutePath().toUri().toURL();

@@ -50,10 +50,12 @@ public final class WorkerMain implements Callable<Integer> {
             + "default: $JRQ_REDIS_URL, else " + RedisConfig.DEFAULT_URL)
     String url;
 
-    @Option(names = "--redis-config", paramLabel = "FILE", description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
+    @Option(names = "--redis-config", paramLabel = "FILE",
+            description = "Redisson YAML file (Sentinel, replicas, TLS; not Cluster).")
     Path redisConfig;
 
-    @Option(names = {"-P", "--path"}, paramLabel = "JAR|DIR", description = "Jars or folders with job handlers; repeatable.")
+    @Option(names = {"-P", "--path"}, paramLabel = "JAR|DIR",
+            description = "Jars or folders with job handlers; repeatable.")
     List<String> path = new ArrayList<>();
 
     @Option(names = {"-n", "--name"}, description = "Worker name (default: host.pid).")
