@@ -9,7 +9,7 @@ package dev.jrq.bench;
  * <p>The path is split in three legs, each with its own p50 and p99, to show where the slow jobs lose their time:
  * to Redis is {@code enqueued_at} to {@code started_at} (the producer's call reaching Redis, and the worker's take
  * running there: an idle slot's start is stamped with Redis's clock when its wait returned, moved onto this JVM's
- * clock by an offset the worker measures once a minute, within half that measure's round trip), to the handler is
+ * clock by an offset the worker measures every half minute, within half that measure's round trip), to the handler is
  * {@code started_at} to the handler's start (the reply's way to the slot's thread), and the handler to done is the
  * handler's start to {@code ended_at}.
  *

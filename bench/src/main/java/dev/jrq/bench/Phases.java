@@ -172,23 +172,19 @@ final class Phases {
         long start = System.nanoTime();
         int sent = 0;
         // why: compilations come in bursts a few seconds apart long after the first ones; a window sees them
-        ArrayDeque<Long> jitBySecond = new ArrayDeque<>();
-        long jitWindow = 0;
-        long jit = JitActivity.millisSoFar();
+        // (the JIT's total at each second's end, the window's first second's start included)
+        ArrayDeque<Long> jitTotals = new ArrayDeque<>(List.of(JitActivity.millisSoFar()));
         while (true) {
             produce(queue, perSecond, rate, start + (long) (sent / rate * 1e9));
             sent += perSecond;
-            long jitNow = JitActivity.millisSoFar();
-            jitBySecond.addLast(jitNow - jit);
-            jitWindow += jitNow - jit;
-            if (jitBySecond.size() > SETTLED_WINDOW_SECONDS) {
-                jitWindow -= jitBySecond.removeFirst();
+            jitTotals.addLast(JitActivity.millisSoFar());
+            if (jitTotals.size() > SETTLED_WINDOW_SECONDS + 1) {
+                jitTotals.removeFirst();
             }
-            jit = jitNow;
             double elapsed = seconds(start, System.nanoTime());
             // why: a JVM that does not report its compilation time (-1) never counts as settled
-            boolean settled = jit >= 0 && jitBySecond.size() == SETTLED_WINDOW_SECONDS
-                    && jitWindow < SETTLED_JIT_MILLIS;
+            boolean settled = jitTotals.getLast() >= 0 && jitTotals.size() == SETTLED_WINDOW_SECONDS + 1
+                    && jitTotals.getLast() - jitTotals.getFirst() < SETTLED_JIT_MILLIS;
             if ((settled && elapsed >= warmUp.minSeconds()) || elapsed >= warmUp.maxSeconds()) {
                 return new Warmed(sent, elapsed, settled);
             }

@@ -39,19 +39,18 @@ final class ClockOffset {
 
     /** The client's clock minus Redis's, in microseconds; measured first when the last measure is a minute old. */
     long clientMinusRedisMicros() {
-        Measure measure = last;
-        if (measure == null || !measure.youngerThan(REFRESH)) {
-            measure = measure(REFRESH);
-        }
-        return measure.clientMinusRedisMicros();
+        return younger(REFRESH).clientMinusRedisMicros();
     }
 
     /** Measures again (three round trips) when the last measure is half a minute old; for a timer to call. */
     void refresh() {
+        younger(TIMER_REFRESH);
+    }
+
+    /** The last measure when it is younger than {@code maxAge}, else a new one. */
+    private Measure younger(Duration maxAge) {
         Measure measure = last;
-        if (measure == null || !measure.youngerThan(TIMER_REFRESH)) {
-            measure(TIMER_REFRESH);
-        }
+        return measure != null && measure.youngerThan(maxAge) ? measure : measure(maxAge);
     }
 
     private synchronized Measure measure(Duration maxAge) {

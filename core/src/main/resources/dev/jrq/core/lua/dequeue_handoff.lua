@@ -3,7 +3,7 @@
 -- is one round trip (as RQ's BLPOP alone), and an id is never only in a client's memory.
 -- KEYS[1] rq:worker:<w>   KEYS[2] rq:suspended   KEYS[3] rq:queue:<q>   KEYS[4] rq:wip:<q>   KEYS[5] jrq:handoff:<q>
 -- ARGV[1] job key prefix ('rq:job:')   ARGV[2] the lease, in seconds   ARGV[3] worker name   ARGV[4] queue name
--- ARGV[5] the client's clock minus Redis's, in microseconds (ClockOffset, measured once a minute)
+-- ARGV[5] the client's clock minus Redis's, in microseconds (ClockOffset, measured at least once a minute)
 -- The start time is Redis's clock the moment the move returned, moved onto the client's clock by that offset: the
 -- client's clock stays the one that stamps and leases every job, as on every other path. why not a note of when the
 -- wait began, sent in the pipeline: one script call more per idle pickup (docs/performance.md, change 36)
@@ -25,7 +25,7 @@ local now = tonumber(time[1]) * 1000000 + tonumber(time[2]) + tonumber(ARGV[5])
 local seconds = math.floor(now / 1000000)
 local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {KEYS[3]}, wip_keys = {KEYS[4]},
   queue_names = {ARGV[4]}, job_prefix = ARGV[1], now = rq_timestamp(seconds, now - seconds * 1000000),
-  deadline = seconds + tonumber(ARGV[2]), name = ARGV[3], leases = {}}
+  deadline = seconds + tonumber(ARGV[2]), name = ARGV[3]}
 local started = start_popped(slot, 1, id)
 if not started then
   return {} -- why: its hash is gone (deleted or expired while queued); RQ drops such an id too

@@ -32,7 +32,7 @@ local wanted = tonumber(ARGV[10])
 local queue_count, take_from = tonumber(ARGV[12]), tonumber(ARGV[13])
 local queue_names, wip_keys, finished_keys = {}, {}, {}
 local slot = {worker = KEYS[1], suspended = KEYS[2], queue_keys = {}, wip_keys = {}, queue_names = {},
-  job_prefix = prefixes.job, now = now, deadline = ARGV[4], name = worker_name, leases = {}}
+  job_prefix = prefixes.job, now = now, deadline = ARGV[4], name = worker_name}
 for i = 1, queue_count do
   queue_names[i] = ARGV[13 + i]
   wip_keys[i] = KEYS[3 * i + 2]
@@ -62,7 +62,7 @@ local function ttl_text(ttl)
 end
 
 -- The finished registry's entries of the successes recorded, per queue i: score, id, ...; added with one ZADD per
--- queue once all are recorded (zadd_all in lib/take.lua).
+-- queue once all are recorded (note_entry and zadd_all in lib/take.lua).
 local finished_adds = {}
 
 -- Records one success; returns whether it was (false: its lease is no longer this worker's).
@@ -84,22 +84,16 @@ local function finish(id, i, ttl, value)
   else
     add_result(results, 'type', '1', 'return_value', value)
   end
-  local registered = finished_adds[i]
-  if not registered then
-    registered = {}
-    finished_adds[i] = registered
-  end
   if ttl < 0 then
     redis.call('PERSIST', job)
     redis.call('PERSIST', results)
-    registered[#registered + 1] = '+inf'
+    note_entry(finished_adds, i, '+inf', id)
   else
     local texts = ttl_text(ttl)
     redis.call('EXPIRE', job, texts[1])
     redis.call('EXPIRE', results, texts[1])
-    registered[#registered + 1] = texts[2]
+    note_entry(finished_adds, i, texts[2], id)
   end
-  registered[#registered + 1] = id
   return true
 end
 

@@ -3,8 +3,8 @@
 -- while queued) is dropped, as RQ does, and the next one is tried.
 -- slot = {worker = rq:worker:<w>, suspended = rq:suspended, queue_keys = {...}, wip_keys = {...},
 --         queue_names = {...}, job_prefix = 'rq:job:', now = RQ timestamp, deadline = lease deadline (epoch s),
---         name = worker name, leases = {} (start_job notes, write_leases writes), worker_exists = nil until known,
---         packed_names = nil until a job is packed}
+--         name = worker name, worker_exists = nil until known, leases = nil until a job is started (write_leases
+--         writes them), packed_names = nil until a job is packed}
 -- The slot's hash gets state busy and current_job when it takes (RQ's tools show them); its counters are the
 -- heartbeat's (batched per worker, never per job).
 -- A started job is replied as one string: its queue name, its id, and its hash as read just before the start (an
@@ -32,6 +32,17 @@ local function zadd_all(key, pairs_list)
   end
 end
 
+-- Notes a sorted-set entry for zadd_all: appends score and member to the list at lists[i], made when missing.
+local function note_entry(lists, i, score, member)
+  local list = lists[i]
+  if not list then
+    list = {}
+    lists[i] = list
+  end
+  list[#list + 1] = score
+  list[#list + 1] = member
+end
+
 -- Marks job `id` of queue i started for the slot; returns its hash as read before (HGETALL), or nil when the job
 -- hash is gone. Its lease is noted in slot.leases, for write_leases to add to rq:wip:<q>; the slot's own hash is
 -- the caller's to write (mark_slot_busy).
@@ -45,22 +56,17 @@ local function start_job(slot, i, id)
   redis.call('HSET', job, 'status', 'started', 'started_at', slot.now, 'last_heartbeat', slot.now,
     'worker_name', slot.name)
   redis.call('PERSIST', job)
-  local leases = slot.leases[i]
-  if not leases then
-    leases = {}
-    slot.leases[i] = leases
-  end
-  leases[#leases + 1] = slot.deadline
-  leases[#leases + 1] = id
+  slot.leases = slot.leases or {}
+  note_entry(slot.leases, i, slot.deadline, id)
   return fields
 end
 
 -- Adds the leases of the jobs started (start_job) to their queues' rq:wip:<q>, one ZADD per queue.
 local function write_leases(slot)
-  for i, leases in pairs(slot.leases) do
+  for i, leases in pairs(slot.leases or {}) do
     zadd_all(slot.wip_keys[i], leases)
   end
-  slot.leases = {}
+  slot.leases = nil
 end
 
 -- Pops up to `count` ids from queue i, in queue order: a list, empty when the queue is.
@@ -178,7 +184,7 @@ end
 local function slot_from(first_key, first_arg)
   local slot = {worker = KEYS[first_key], suspended = KEYS[first_key + 1], queue_keys = {}, wip_keys = {},
     queue_names = {}, job_prefix = ARGV[first_arg], now = ARGV[first_arg + 1],
-    deadline = ARGV[first_arg + 2], name = ARGV[first_arg + 3], leases = {}}
+    deadline = ARGV[first_arg + 2], name = ARGV[first_arg + 3]}
   local queues = (#KEYS - first_key - 1) / 2
   for i = 1, queues do
     slot.queue_keys[i] = KEYS[first_key + 2 * i]
