@@ -275,6 +275,11 @@ public final class BenchMain implements Callable<Integer> {
         environment.put("redis", target.replaceAll("//[^@/]*@", "//"));
         environment.put("redis_version", field(admin.info("server"), "redis_version"));
         environment.put("cores", Runtime.getRuntime().availableProcessors());
+        // why: taskset's pinning changes every figure (one vCPU for all: no wake-ups of a halted vCPU, no
+        // parallelism); the peers' reference figures were measured with everything on one CPU
+        environment.put("cpus_online", ProcStatus.cpusOnline());
+        environment.put("cpus", ProcStatus.cpusAllowed(ProcStatus.ofThisProcess()));
+        environment.put("redis_cpus", redisCpus(admin));
         environment.put("java", Runtime.version().toString());
         environment.put("jobs", jobs);
         environment.put("chunk", chunk);
@@ -284,6 +289,13 @@ public final class BenchMain implements Callable<Integer> {
         environment.put("rate_warmup", rateWarmup);
         environment.put("rate_warmup_max", rateWarmupMax);
         return environment;
+    }
+
+    /** The CPUs the Redis measured may run on, "?" when it is not a redis-server of this machine. */
+    private static String redisCpus(RedisAdmin admin) {
+        String pid = field(admin.info("server"), "process_id");
+        String status = pid.matches("[0-9]+") ? ProcStatus.ofProcess(Long.parseLong(pid)) : "";
+        return status.startsWith("Name:\tredis-server") ? ProcStatus.cpusAllowed(status) : "?";
     }
 
     private static String field(String info, String name) {

@@ -60,6 +60,11 @@ final class PeerHarness {
             env.put("PB_BULK_CHUNK", Integer.toString(chunk));
             env.put("PB_RATE", Double.toString(rate));
             env.put("PB_SECS", Double.toString(seconds));
+            // why: the harness only records it; its processes inherit the benchmark's own CPUs (taskset)
+            String cpus = ProcStatus.cpusAllowed(ProcStatus.ofThisProcess());
+            if (!cpus.equals(ProcStatus.cpusOnline())) {
+                env.put("PB_PIN", cpus);
+            }
             return new PeerHarness(harness, env);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the peer harness's scratch folder", e);

@@ -57,7 +57,7 @@ final class PeerRun {
         out.println();
         out.println("JRQ beside its peers, same Redis, same run (" + options.jobs + " jobs per run, latency at "
                 + String.format(Locale.ROOT, "%.0f", options.rate) + " jobs/s for " + options.seconds
-                + " s, c8; medians of " + options.rounds + " round(s)):");
+                + " s, c8; medians of " + options.rounds + " round(s); " + placement() + "):");
         out.println(comparison.table(JRQ));
         return 0;
     }
@@ -130,6 +130,14 @@ final class PeerRun {
             }
         }
         return String.join(", ", parts);
+    }
+
+    /** Where the processes ran: every one on the benchmark's CPUs (started under taskset), or wherever Linux put them. */
+    private static String placement() {
+        String cpus = ProcStatus.cpusAllowed(ProcStatus.ofThisProcess());
+        String online = ProcStatus.cpusOnline();
+        return cpus.equals(online) ? "unpinned, CPUs " + online
+                : "every process pinned to CPU(s) " + cpus + " of " + online + " (taskset)";
     }
 
     private static List<String> rotated(List<String> peers, int round) {

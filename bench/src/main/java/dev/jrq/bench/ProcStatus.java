@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Memory figures of a Linux process from {@code /proc/<pid>/status}: {@code VmHWM} (peak resident set) and
- * {@code VmRSS} (resident set now), in kilobytes.
+ * Figures of a Linux process from {@code /proc/<pid>/status}: {@code VmHWM} (peak resident set) and {@code VmRSS}
+ * (resident set now), in kilobytes, and the CPUs it may run on ({@code Cpus_allowed_list}, what {@code taskset}
+ * sets).
  */
 final class ProcStatus {
     private static final Path SELF = Path.of("/proc/self/status");
@@ -20,6 +21,34 @@ final class ProcStatus {
             return Files.readString(SELF);
         } catch (IOException e) {
             return "";
+        }
+    }
+
+    /** The status text of process {@code pid}, or an empty text when it cannot be read (another host, not Linux). */
+    static String ofProcess(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** The CPUs a process may run on, as Linux lists them ({@code 0-1}, {@code 0}), or "?" when not known. */
+    static String cpusAllowed(String status) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith("Cpus_allowed_list:")) {
+                return line.substring("Cpus_allowed_list:".length()).trim();
+            }
+        }
+        return "?";
+    }
+
+    /** The CPUs online on this machine ({@code 0-1}), or "?" when not known. */
+    static String cpusOnline() {
+        try {
+            return Files.readString(Path.of("/sys/devices/system/cpu/online")).trim();
+        } catch (IOException e) {
+            return "?";
         }
     }
 
