@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A job hash as Redis's {@code cmsgpack.pack} packs an {@code HGETALL} reply (an array of field, value, ...
- * strings), read into what {@link JobCodec#decodeJob(String, PackedJobHash)} takes: the text fields, where the
- * {@code data} bytes lie, and the {@code meta} bytes.
+ * A job hash as a take replies it, read into what {@link JobCodec#decodeJob(String, PackedJobHash)} takes: the text
+ * fields, where the {@code data} bytes lie, and the {@code meta} bytes. A take packs each hash with Redis's
+ * {@code cmsgpack.pack}: from Redis 7.0 on as the string {@code DUMP} gives (read by {@link HashDump}), before as
+ * an {@code HGETALL} reply (an array of field, value, ... strings).
  *
  * <p>why: a worker reads one per job it runs; reading values as text straight from the packed bytes, RQ's field
  * names as shared constants and empty values as {@code ""}, with no map of byte arrays in between, took a quarter
@@ -30,6 +31,9 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
 
     /** How many of the latest text values a reader compares a new one with; about two jobs' worth. */
     private static final int RECENT_VALUES = 32;
+    private static final byte[] NO_BYTES = new byte[0];
+    /** Each thread's reader of dumped hashes, reused: a job's values are copied out of it as they are read. */
+    private static final ThreadLocal<HashDump> DUMPS = ThreadLocal.withInitial(HashDump::new);
 
     /** Whether the hash has a {@code data} field. */
     public boolean hasData() {
@@ -126,6 +130,9 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
         }
 
         private PackedJobHash nextHash(boolean detached, String... replaced) {
+            if (nextIsString()) {
+                return nextDumpedHash(replaced);
+            }
             int items = arrayHeader();
             String[] text = new String[items + replaced.length];
             int fields = 0;
@@ -160,12 +167,7 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
                 text[2 * fields] = field;
                 text[2 * fields++ + 1] = value;
             }
-            for (int i = 0; i < replaced.length; i += 2) {
-                if (JobFields.indexOf(text, 2 * fields, replaced[i]) < 0) {
-                    text[2 * fields] = replaced[i];
-                    text[2 * fields++ + 1] = replaced[i + 1];
-                }
-            }
+            fields = addMissing(text, fields, replaced);
             if (detached && dataOffset >= 0) {
                 return new PackedJobHash(new JobFields(text, fields),
                         Arrays.copyOfRange(bytes, dataOffset, dataOffset + dataLength), 0, dataLength, meta);
@@ -173,9 +175,68 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
             return new PackedJobHash(new JobFields(text, fields), bytes, dataOffset, dataLength, meta);
         }
 
+        /**
+         * The next value, a hash as {@code DUMP} gave it (see {@link HashDump}); its payload is copied out, so
+         * nothing of the bytes read is kept.
+         */
+        private PackedJobHash nextDumpedHash(String... replaced) {
+            int length = stringHeader();
+            require(length);
+            HashDump dump = DUMPS.get();
+            dump.read(bytes, at, at + length);
+            at += length;
+            byte[] source = dump.bytes();
+            String[] text = new String[2 * dump.fields() + replaced.length];
+            int fields = 0;
+            byte[] data = null;
+            byte[] meta = null;
+            for (int i = 0; i < 2 * dump.fields(); i += 2) {
+                String field = fieldName(source, dump.offset(i), dump.length(i));
+                int from = dump.offset(i + 1);
+                int to = from + dump.length(i + 1);
+                String value;
+                if ("data".equals(field)) {
+                    data = Arrays.copyOfRange(source, from, to);
+                    continue;
+                } else if ("exc_info".equals(field)) {
+                    continue;
+                } else if ("meta".equals(field)) {
+                    meta = Arrays.copyOfRange(source, from, to);
+                    value = new String(meta, StandardCharsets.UTF_8);
+                } else {
+                    int given = JobFields.indexOf(replaced, replaced.length, field);
+                    value = given < 0 ? text(source, from, to - from) : replaced[given + 1];
+                }
+                text[2 * fields] = field;
+                text[2 * fields++ + 1] = value;
+            }
+            fields = addMissing(text, fields, replaced);
+            return data == null ? new PackedJobHash(new JobFields(text, fields), NO_BYTES, -1, 0, meta)
+                    : new PackedJobHash(new JobFields(text, fields), data, 0, data.length, meta);
+        }
+
+        /** Adds the given fields the hash lacks to {@code text}, which holds {@code fields}; returns how many now. */
+        private static int addMissing(String[] text, int fields, String... replaced) {
+            int count = fields;
+            for (int i = 0; i < replaced.length; i += 2) {
+                if (JobFields.indexOf(text, 2 * count, replaced[i]) < 0) {
+                    text[2 * count] = replaced[i];
+                    text[2 * count++ + 1] = replaced[i + 1];
+                }
+            }
+            return count;
+        }
+
         /** The next value, a string, as text. */
         public String nextText() {
             return text(stringHeader());
+        }
+
+        /** Whether the next value is a string (not an array). */
+        private boolean nextIsString() {
+            require(1);
+            int format = bytes[at] & 0xff;
+            return (format & 0xe0) == 0xa0 || (format >= 0xc4 && format <= 0xc6) || (format >= 0xd9 && format <= 0xdb);
         }
 
         private int arrayHeader() {
@@ -203,48 +264,56 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
             };
         }
 
-        /** A field's name: RQ's and JRQ's names as their shared constants. */
+        /** A field's name, the next value: RQ's and JRQ's names as their shared constants. */
         private String fieldName() {
             int length = stringHeader();
             require(length);
+            at += length;
+            return fieldName(bytes, at - length, length);
+        }
+
+        /** The field name in {@code source[from..from+length)}. */
+        private String fieldName(byte[] source, int from, int length) {
             if (length < KNOWN_FIELDS_BY_LENGTH.length) {
                 for (KnownField known : KNOWN_FIELDS_BY_LENGTH[length]) {
-                    if (Arrays.equals(bytes, at, at + length, known.bytes(), 0, length)) {
-                        at += length;
+                    if (Arrays.equals(source, from, from + length, known.bytes(), 0, length)) {
                         return known.name();
                     }
                 }
             }
-            return text(length);
+            return text(source, from, length);
         }
 
+        /** The next {@code length} bytes as text. */
         private String text(int length) {
             require(length);
-            String value = length == 0 ? "" : recentOrNew(length);
             at += length;
-            return value;
+            return text(bytes, at - length, length);
         }
 
-        /** The {@code length} bytes at {@code at} as text: a recent value equal to them, or a new String. */
-        private String recentOrNew(int length) {
+        /** {@code source[from..from+length)} as text: a recent value equal to it, or a new String. */
+        private String text(byte[] source, int from, int length) {
+            if (length == 0) {
+                return "";
+            }
             for (int back = 1; back <= Math.min(recentCount, RECENT_VALUES); back++) {
                 String candidate = recent[(recentCount - back) % RECENT_VALUES];
-                if (sameAscii(candidate, length)) {
+                if (sameAscii(candidate, source, from, length)) {
                     return candidate;
                 }
             }
-            String value = new String(bytes, at, length, StandardCharsets.UTF_8);
+            String value = new String(source, from, length, StandardCharsets.UTF_8);
             recent[recentCount++ % RECENT_VALUES] = value;
             return value;
         }
 
-        /** Whether the text is the {@code length} bytes at {@code at}, all of them ASCII. */
-        private boolean sameAscii(String text, int length) {
+        /** Whether the text is {@code source[from..from+length)}, all of it ASCII. */
+        private static boolean sameAscii(String text, byte[] source, int from, int length) {
             if (text.length() != length) {
                 return false;
             }
             for (int i = 0; i < length; i++) {
-                byte b = bytes[at + i];
+                byte b = source[from + i];
                 if (b < 0 || text.charAt(i) != b) {
                     return false;
                 }

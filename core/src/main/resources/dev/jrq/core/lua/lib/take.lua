@@ -7,8 +7,9 @@
 --         writes them), packed_names = nil until a job is packed}
 -- The slot's hash gets state busy and current_job when it takes (RQ's tools show them); its counters are the
 -- heartbeat's (batched per worker, never per job).
--- A started job is replied as one string: its queue name, its id, and its hash as read just before the start (an
--- array of field, value, ...), three MessagePack values one after the other. They are packed one by one into a
+-- A started job is replied as one string: its queue name, its id, and its hash as read just before the start (its
+-- DUMP, a string, from Redis 7.0 on; an array of field, value, ... before), three MessagePack values one after
+-- the other. They are packed one by one into a
 -- list of pieces, and the pieces of every job taken are joined once per reply (join_started); each queue's name
 -- is packed once per call. why: cmsgpack.pack of the three made a string per value and then one more joining
 -- them, per job; packing was 9 % of Redis's time per drained job (perf, docs/performance.md, change 37).
@@ -21,6 +22,9 @@
 
 -- why: LPOP's count (Redis 6.2 on) pops a run of ids in one command; 7.0 is the first to tell Lua its version
 local POP_MANY = redis.REDIS_VERSION_NUM ~= nil
+-- The kinds of DUMP the client reads (HashDump): a hash kept as a listpack (RDB type 16) or as a table (4).
+-- why 7.0 on: it is the first whose small hashes are listpacks; older ones' dumps are not read, HGETALL is
+local DUMPED_HASH_TYPES = POP_MANY and {[4] = true, [16] = true} or {}
 
 -- Adds score, member, ... pairs to the sorted set at key, as few ZADDs as Lua's stack allows.
 -- why: one command for a call's jobs instead of one each: each redis.call costs Redis its argument conversion,
@@ -43,14 +47,35 @@ local function note_entry(lists, i, score, member)
   list[#list + 1] = member
 end
 
--- Marks job `id` of queue i started for the slot; returns its hash as read before (HGETALL), or nil when the job
--- hash is gone. Its lease is noted in slot.leases, for write_leases to add to rq:wip:<q>; the slot's own hash is
--- the caller's to write (mark_slot_busy).
+-- Job hash `key` as the reply carries it: its DUMP (one string) when of a kind the client reads, else its fields
+-- (HGETALL: field, value, ...); nil when it is gone.
+-- why DUMP: Redis copies the hash's listpack into one string, where HGETALL's 26 items were each converted into
+-- Lua and packed again, a quarter of Redis's time per drained job (docs/performance.md, change 41)
+local function read_hash(key)
+  if POP_MANY then
+    local dump = redis.call('DUMP', key)
+    if not dump then
+      return nil
+    end
+    if DUMPED_HASH_TYPES[string.byte(dump, 1)] then
+      return dump
+    end
+  end
+  local fields = redis.call('HGETALL', key)
+  if #fields == 0 then
+    return nil
+  end
+  return fields
+end
+
+-- Marks job `id` of queue i started for the slot; returns its hash as read before (read_hash), or nil when the
+-- job hash is gone. Its lease is noted in slot.leases, for write_leases to add to rq:wip:<q>; the slot's own hash
+-- is the caller's to write (mark_slot_busy).
 local function start_job(slot, i, id)
   local job = slot.job_prefix .. id
-  -- why: read first, so that an empty reply says the hash is gone without an EXISTS
-  local fields = redis.call('HGETALL', job)
-  if #fields == 0 then
+  -- why: read first, so that no reply says the hash is gone without an EXISTS
+  local fields = read_hash(job)
+  if not fields then
     return nil
   end
   redis.call('HSET', job, 'status', 'started', 'started_at', slot.now, 'last_heartbeat', slot.now,
