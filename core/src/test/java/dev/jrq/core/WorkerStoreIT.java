@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RDeque;
+import org.redisson.api.options.KeysScanOptions;
 import org.redisson.api.queue.DequeMoveArgs;
 import org.redisson.client.codec.StringCodec;
 
@@ -383,6 +384,40 @@ class WorkerStoreIT {
                 .containsEntry("finished:low", "1");
         assertThat(redis.hash("rq:worker:" + WORKER)).containsEntry("current_job", third.id());
         assertThat(third.status()).isEqualTo(JobStatus.STARTED);
+    }
+
+    @Test
+    void finishMany_successesWithTheSameValue_eachJobItsOwnResultAndNoScratchLeft() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        List<Job> jobs = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            jobs.add(client.queue("high").enqueue("rqjobs.noop"));
+        }
+        WorkerStore.Batch taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 5, false);
+        // why: as a retried job's earlier attempt left it; its stream exists, so no copy can replace it
+        Job retried = jobs.get(2);
+        redis.raw().getStream("rq:results:" + retried.id(), StringCodec.INSTANCE)
+                .add(org.redisson.api.stream.StreamAddArgs.entries(Map.of("type", "2", "exc_string", "")));
+        List<ClaimedJob> claimed = taken.taken();
+
+        WorkerStore.Batch next = store.finishMany(WORKER, List.of(success(claimed.get(0), null),
+                success(claimed.get(1), "same"), success(claimed.get(2), null), success(claimed.get(3), null),
+                success(claimed.get(4), "same")), HIGH_THEN_LOW, 0, false);
+
+        assertThat(next.recorded()).containsOnly(true);
+        for (int i : new int[] {0, 3}) {
+            assertThat(jobs.get(i).results()).singleElement().satisfies(result -> {
+                assertThat(result.type()).isEqualTo(JobResult.Type.SUCCESSFUL);
+                assertThat(result.returnValue()).isNull();
+            });
+            assertThat(redis.ttlSeconds("rq:results:" + jobs.get(i).id())).isEqualTo(500);
+        }
+        for (int i : new int[] {1, 4}) {
+            assertThat(jobs.get(i).results()).singleElement().extracting(JobResult::returnValue).isEqualTo("same");
+        }
+        assertThat(retried.results()).extracting(JobResult::type)
+                .containsExactly(JobResult.Type.SUCCESSFUL, JobResult.Type.FAILED);
+        assertThat(redis.raw().getKeys().getKeys(KeysScanOptions.defaults().pattern("jrq:scratch*"))).isEmpty();
     }
 
     @Test

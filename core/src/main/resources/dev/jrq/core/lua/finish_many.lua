@@ -65,8 +65,9 @@ end
 -- queue once all are recorded (note_entry and zadd_all in lib/take.lua).
 local finished_adds = {}
 
--- Records one success; returns whether it was (false: its lease is no longer this worker's).
-local function finish(id, i, ttl, value)
+-- Records one success; returns whether it was (false: its lease is no longer this worker's). `repeated` says
+-- whether other successes of the call have the same value.
+local function finish(id, i, ttl, value, repeated)
   local job = prefixes.job .. id
   -- why: ZREM is the lease check itself: it removes nothing, and nothing else is written, when the lease is gone
   if redis.call('HGET', job, 'worker_name') ~= worker_name or redis.call('ZREM', wip_keys[i], id) == 0 then
@@ -79,11 +80,7 @@ local function finish(id, i, ttl, value)
     return true
   end
   redis.call('HSET', job, 'status', 'finished', 'ended_at', now, 'last_heartbeat', now)
-  if value == '' then
-    add_result(results, 'type', '1')
-  else
-    add_result(results, 'type', '1', 'return_value', value)
-  end
+  add_success(results, value, repeated)
   if ttl < 0 then
     redis.call('PERSIST', job)
     redis.call('PERSIST', results)
@@ -100,15 +97,20 @@ end
 local flags = {}
 local recorded = {}
 local successes = cmsgpack.unpack(ARGV[14 + queue_count])
+local value_counts = {}
+for n = 4, #successes, 4 do
+  value_counts[successes[n]] = (value_counts[successes[n]] or 0) + 1
+end
 for n = 1, #successes, 4 do
   local i = successes[n + 1]
-  if finish(successes[n], i, successes[n + 2], successes[n + 3]) then
+  if finish(successes[n], i, successes[n + 2], successes[n + 3], value_counts[successes[n + 3]] > 1) then
     flags[#flags + 1] = '1'
     recorded[i] = (recorded[i] or 0) + 1
   else
     flags[#flags + 1] = '0'
   end
 end
+shared_results_done()
 for i, registered in pairs(finished_adds) do
   zadd_all(finished_keys[i], registered)
 end
