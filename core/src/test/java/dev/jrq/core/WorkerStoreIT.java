@@ -387,6 +387,37 @@ class WorkerStoreIT {
     }
 
     @Test
+    void finishMany_idsAndHashesOfEverySize_takenWhole() throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        java.util.Random random = new java.util.Random(7);
+        // why these sizes: MessagePack heads a string under 32, 256 and 65,536 bytes, and over, each its own way
+        List<String> ids = List.of("a", "i".repeat(40), "j".repeat(128), "k");
+        List<String> args = List.of("", "small", randomText(random, 2_000), randomText(random, 300_000));
+        for (int i = 0; i < ids.size(); i++) {
+            client.queue("high").enqueue(JobRequest.of("rqjobs.echo", args.get(i))
+                    .withOptions(JobOptions.builder().jobId(ids.get(i)).description("echo " + i).build()));
+        }
+
+        WorkerStore.Batch taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 4, false);
+
+        assertThat(taken.taken()).extracting(ClaimedJob::jobId).containsExactlyElementsOf(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            ClaimedJob job = taken.taken().get(i);
+            assertThat(job.args()).containsExactly(args.get(i));
+            assertThat(job.record().description()).isEqualTo("echo " + i);
+            assertThat(job.record().fields()).containsEntry("worker_name", WORKER).containsEntry("origin", "high");
+        }
+    }
+
+    private static String randomText(java.util.Random random, int length) {
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    @Test
     void finishMany_successesWithTheSameValue_eachJobItsOwnResultAndNoScratchLeft() throws Exception {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         List<Job> jobs = new java.util.ArrayList<>();

@@ -114,6 +114,21 @@ local function mark_slot_busy(slot, id)
   end
 end
 
+-- The MessagePack header of a string of `length` bytes, as cmsgpack.pack writes it (str 5, 8, 16 or 32 bits).
+-- why: the id and the dump go into the reply behind their headers, copied once (join_started), not first into
+-- a packed string each (perf: packing was 3 % of Redis's time per drained job after change 41)
+local function string_header(length)
+  if length < 32 then
+    return string.char(0xa0 + length)
+  elseif length < 256 then
+    return string.char(0xd9, length)
+  elseif length < 65536 then
+    return string.char(0xda, math.floor(length / 256), length % 256)
+  end
+  return string.char(0xdb, math.floor(length / 16777216), math.floor(length / 65536) % 256,
+    math.floor(length / 256) % 256, length % 256)
+end
+
 -- Appends a started job's pieces to `pieces`: its queue name, its id and its hash, packed (see above).
 local function append_started(pieces, slot, i, id, fields)
   local packed_names = slot.packed_names
@@ -128,8 +143,14 @@ local function append_started(pieces, slot, i, id, fields)
   end
   local n = #pieces
   pieces[n + 1] = packed_name
-  pieces[n + 2] = cmsgpack.pack(id)
-  pieces[n + 3] = cmsgpack.pack(fields)
+  pieces[n + 2] = string_header(#id)
+  pieces[n + 3] = id
+  if type(fields) == 'string' then
+    pieces[n + 4] = string_header(#fields)
+    pieces[n + 5] = fields
+  else
+    pieces[n + 4] = cmsgpack.pack(fields)
+  end
 end
 
 -- The started jobs' pieces (append_started) as the one string a reply carries.
