@@ -201,6 +201,15 @@ public final class HashDump {
         return (int) length;
     }
 
+    /** The unsigned little-endian number in {@code bytes[at..at+width)}. */
+    static long littleEndian(byte[] bytes, int at, int width) {
+        long value = 0;
+        for (int i = width - 1; i >= 0; i--) {
+            value = value << 8 | (bytes[at + i] & 0xff);
+        }
+        return value;
+    }
+
     static IllegalStateException malformed(String why) {
         return new IllegalStateException("a take's reply held no readable dump of a job hash: " + why);
     }
@@ -252,12 +261,8 @@ public final class HashDump {
 
         long littleEndian(int width) {
             require(width);
-            long value = 0;
-            for (int i = width - 1; i >= 0; i--) {
-                value = value << 8 | (bytes[at + i] & 0xff);
-            }
             at += width;
-            return value;
+            return HashDump.littleEndian(bytes, at - width, width);
         }
 
         private long bigEndian(int width) {

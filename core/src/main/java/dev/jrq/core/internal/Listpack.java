@@ -85,12 +85,8 @@ final class Listpack {
 
     private long littleEndian(int width) {
         require(width);
-        long value = 0;
-        for (int i = width - 1; i >= 0; i--) {
-            value = value << 8 | (bytes[at + i] & 0xff);
-        }
         at += width;
-        return value;
+        return HashDump.littleEndian(bytes, at - width, width);
     }
 
     private void require(int length) {
