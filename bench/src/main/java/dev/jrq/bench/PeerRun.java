@@ -132,7 +132,7 @@ final class PeerRun {
         return String.join(", ", parts);
     }
 
-    /** Where the processes ran: every one on the benchmark's CPUs (started under taskset), or wherever Linux put them. */
+    /** Where the processes ran: all on the benchmark's CPUs (started under taskset), or wherever Linux put them. */
     private static String placement() {
         String cpus = ProcStatus.cpusAllowed(ProcStatus.ofThisProcess());
         String online = ProcStatus.cpusOnline();

@@ -9,10 +9,10 @@
 -- heartbeat's (batched per worker, never per job).
 -- A started job is replied as one string: its queue name, its id, and its hash as read just before the start (its
 -- DUMP, a string, from Redis 7.0 on; an array of field, value, ... before), three MessagePack values one after
--- the other. They are packed one by one into a
--- list of pieces, and the pieces of every job taken are joined once per reply (join_started); each queue's name
--- is packed once per call. why: cmsgpack.pack of the three made a string per value and then one more joining
--- them, per job; packing was 9 % of Redis's time per drained job (perf, docs/performance.md, change 37).
+-- the other. They go one by one into a list of pieces (the strings behind headers written here), and the pieces
+-- of every job taken are joined once per reply (join_started); each queue's name is packed once per call.
+-- why: cmsgpack.pack of the three made a string per value and then one more joining them, per job; packing was
+-- 9 % of Redis's time per drained job (perf, docs/performance.md, change 37).
 -- The four fields the start writes (status started, started_at and last_heartbeat = now, worker_name) are stale in
 -- it, and the client, which sent their values, sets them itself. why: patching the hash in Lua, or replying its 26
 -- items one by one, cost more than the rest of the start, in Redis and in the client's decoder; and each reply
@@ -73,7 +73,7 @@ end
 -- is the caller's to write (mark_slot_busy).
 local function start_job(slot, i, id)
   local job = slot.job_prefix .. id
-  -- why: read first, so that no reply says the hash is gone without an EXISTS
+  -- why: read first, so that its absence says the hash is gone, without an EXISTS
   local fields = read_hash(job)
   if not fields then
     return nil
