@@ -128,11 +128,15 @@ public final class WorkerStore {
 
     /**
      * Measures how far this client's clock is from Redis's (three round trips), unless it did in the last half
-     * minute. An idle slot's start is stamped with Redis's clock moved by that offset; a worker calls this from a
-     * timer, so that no slot's wait has to measure on its way (a wait does when no measure is under a minute old).
+     * minute, for a worker on {@code queues}. An idle slot on one queue has its start stamped with Redis's clock
+     * moved by that offset; a worker calls this from a timer, so that no slot's wait has to measure on its way (a
+     * wait does when no measure is under a minute old). A worker on several queues waits with {@code BLPOP} and
+     * stamps with its own clock: nothing is measured for it.
      */
-    public void refreshClockOffset() {
-        handoff.refreshClockOffset();
+    public void refreshClockOffset(List<String> queues) {
+        if (queues.size() == 1) {
+            handoff.refreshClockOffset();
+        }
     }
 
     /**

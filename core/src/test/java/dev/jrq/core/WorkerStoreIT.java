@@ -110,8 +110,8 @@ class WorkerStoreIT {
         store.register(WORKER, List.of("low"), Map.of());
         long callsBefore = redis.commandCalls("evalsha");
 
-        store.refreshClockOffset();
-        store.refreshClockOffset();
+        store.refreshClockOffset(List.of("low"));
+        store.refreshClockOffset(List.of("low"));
 
         assertThat(redis.commandCalls("evalsha") - callsBefore).as("three reads of Redis's clock, once").isEqualTo(3);
         int blockedBefore = redis.blockedClients();
@@ -122,6 +122,17 @@ class WorkerStoreIT {
         await().atMost(Duration.ofSeconds(2)).until(taking::isDone);
         assertThat(taking.join().claimed().orElseThrow().jobId()).isEqualTo(job.id());
         assertThat(redis.commandCalls("evalsha") - waitCallsBefore).as("the enqueue and the start").isEqualTo(2);
+    }
+
+    @Test
+    void refreshClockOffset_severalQueues_measuresNothing() {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        long callsBefore = redis.commandCalls("evalsha");
+
+        store.refreshClockOffset(HIGH_THEN_LOW);
+
+        assertThat(redis.commandCalls("evalsha") - callsBefore).as("a BLPOP wait stamps with the client's clock")
+                .isZero();
     }
 
     @Test
