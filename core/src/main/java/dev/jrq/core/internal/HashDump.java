@@ -81,6 +81,11 @@ public final class HashDump {
         return out;
     }
 
+    /** Where each string lies in {@link #bytes()}: offset, length, offset, length, ... (field 0, value 0, ...). */
+    public int[] spans() {
+        return spans;
+    }
+
     /** Where the {@code i}-th string (field 0, value 0, field 1, ...) starts in {@link #bytes()}. */
     public int offset(int i) {
         return spans[2 * i];

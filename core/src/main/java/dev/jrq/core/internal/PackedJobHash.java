@@ -34,6 +34,8 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
     private static final byte[] NO_BYTES = new byte[0];
     /** Each thread's reader of dumped hashes, reused: a job's values are copied out of it as they are read. */
     private static final ThreadLocal<HashDump> DUMPS = ThreadLocal.withInitial(HashDump::new);
+    /** Each thread's record of where a packed hash's strings lie (offset, length, ...), reused hash after hash. */
+    private static final ThreadLocal<int[][]> ITEM_SPANS = ThreadLocal.withInitial(() -> new int[][] {new int[64]});
 
     /** Whether the hash has a {@code data} field. */
     public boolean hasData() {
@@ -134,50 +136,24 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
                 return nextDumpedHash(replaced);
             }
             int items = arrayHeader();
-            String[] text = new String[items + replaced.length];
-            int fields = 0;
-            int dataOffset = -1;
-            int dataLength = 0;
-            byte[] meta = null;
-            for (int i = 0; i + 1 < items; i += 2) {
-                String field = fieldName();
+            int[][] kept = ITEM_SPANS.get();
+            if (kept[0].length < 2 * items) {
+                kept[0] = new int[2 * items];
+            }
+            int[] spans = kept[0];
+            for (int i = 0; i < items; i++) {
                 int length = stringHeader();
-                String value;
-                if ("data".equals(field)) {
-                    // why: read where it lies (inflated from there), not copied out
-                    dataOffset = at;
-                    dataLength = length;
-                    skip(length);
-                    continue;
-                } else if ("exc_info".equals(field)) {
-                    skip(length);
-                    continue;
-                } else if ("meta".equals(field)) {
-                    meta = bytes(length);
-                    value = new String(meta, StandardCharsets.UTF_8);
-                } else {
-                    int given = JobFields.indexOf(replaced, replaced.length, field);
-                    if (given < 0) {
-                        value = text(length);
-                    } else {
-                        skip(length);
-                        value = replaced[given + 1];
-                    }
-                }
-                text[2 * fields] = field;
-                text[2 * fields++ + 1] = value;
+                require(length);
+                spans[2 * i] = at;
+                spans[2 * i + 1] = length;
+                at += length;
             }
-            fields = addMissing(text, fields, replaced);
-            if (detached && dataOffset >= 0) {
-                return new PackedJobHash(new JobFields(text, fields),
-                        Arrays.copyOfRange(bytes, dataOffset, dataOffset + dataLength), 0, dataLength, meta);
-            }
-            return new PackedJobHash(new JobFields(text, fields), bytes, dataOffset, dataLength, meta);
+            return hash(bytes, spans, items, detached, replaced);
         }
 
         /**
-         * The next value, a hash as {@code DUMP} gave it (see {@link HashDump}); its payload is copied out, so
-         * nothing of the bytes read is kept.
+         * The next value, a hash as {@code DUMP} gave it (see {@link HashDump}); read detached, as its bytes are the
+         * thread's reader's, read again for the next job.
          */
         private PackedJobHash nextDumpedHash(String... replaced) {
             int length = stringHeader();
@@ -185,34 +161,51 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
             HashDump dump = DUMPS.get();
             dump.read(bytes, at, at + length);
             at += length;
-            byte[] source = dump.bytes();
-            String[] text = new String[2 * dump.fields() + replaced.length];
+            return hash(dump.bytes(), dump.spans(), 2 * dump.fields(), true, replaced);
+        }
+
+        /**
+         * A hash of field, value, ... strings lying in {@code source} at {@code spans} (offset, length of each):
+         * the payload ({@code data}) left where it lies, or copied out when {@code detached}; {@code exc_info}
+         * skipped; the fields in {@code replaced} given their values there.
+         */
+        private PackedJobHash hash(byte[] source, int[] spans, int strings, boolean detached, String... replaced) {
+            String[] text = new String[strings + replaced.length];
             int fields = 0;
-            byte[] data = null;
+            int dataOffset = -1;
+            int dataLength = 0;
             byte[] meta = null;
-            for (int i = 0; i < 2 * dump.fields(); i += 2) {
-                String field = fieldName(source, dump.offset(i), dump.length(i));
-                int from = dump.offset(i + 1);
-                int to = from + dump.length(i + 1);
+            for (int i = 0; i + 1 < strings; i += 2) {
+                String field = fieldName(source, spans[2 * i], spans[2 * i + 1]);
+                int from = spans[2 * i + 2];
+                int length = spans[2 * i + 3];
                 String value;
                 if ("data".equals(field)) {
-                    data = Arrays.copyOfRange(source, from, to);
+                    // why: read where it lies (inflated from there), not copied out, unless detached
+                    dataOffset = from;
+                    dataLength = length;
                     continue;
                 } else if ("exc_info".equals(field)) {
                     continue;
                 } else if ("meta".equals(field)) {
-                    meta = Arrays.copyOfRange(source, from, to);
+                    meta = Arrays.copyOfRange(source, from, from + length);
                     value = new String(meta, StandardCharsets.UTF_8);
                 } else {
                     int given = JobFields.indexOf(replaced, replaced.length, field);
-                    value = given < 0 ? text(source, from, to - from) : replaced[given + 1];
+                    value = given < 0 ? text(source, from, length) : replaced[given + 1];
                 }
                 text[2 * fields] = field;
                 text[2 * fields++ + 1] = value;
             }
-            fields = addMissing(text, fields, replaced);
-            return data == null ? new PackedJobHash(new JobFields(text, fields), NO_BYTES, -1, 0, meta)
-                    : new PackedJobHash(new JobFields(text, fields), data, 0, data.length, meta);
+            JobFields read = new JobFields(text, addMissing(text, fields, replaced));
+            if (dataOffset < 0) {
+                return new PackedJobHash(read, NO_BYTES, -1, 0, meta);
+            }
+            if (detached) {
+                return new PackedJobHash(read, Arrays.copyOfRange(source, dataOffset, dataOffset + dataLength), 0,
+                        dataLength, meta);
+            }
+            return new PackedJobHash(read, source, dataOffset, dataLength, meta);
         }
 
         /** Adds the given fields the hash lacks to {@code text}, which holds {@code fields}; returns how many now. */
@@ -264,14 +257,6 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
             };
         }
 
-        /** A field's name, the next value: RQ's and JRQ's names as their shared constants. */
-        private String fieldName() {
-            int length = stringHeader();
-            require(length);
-            at += length;
-            return fieldName(bytes, at - length, length);
-        }
-
         /** The field name in {@code source[from..from+length)}. */
         private String fieldName(byte[] source, int from, int length) {
             if (length < KNOWN_FIELDS_BY_LENGTH.length) {
@@ -319,17 +304,6 @@ public record PackedJobHash(JobFields text, byte[] packed, int dataOffset, int d
                 }
             }
             return true;
-        }
-
-        private byte[] bytes(int length) {
-            require(length);
-            at += length;
-            return Arrays.copyOfRange(bytes, at - length, at);
-        }
-
-        private void skip(int length) {
-            require(length);
-            at += length;
         }
 
         private int next() {
