@@ -61,9 +61,9 @@ final class PeerHarness {
             env.put("PB_RATE", Double.toString(rate));
             env.put("PB_SECS", Double.toString(seconds));
             // why: the harness only records it; its processes inherit the benchmark's own CPUs (taskset)
-            String cpus = ProcStatus.cpusAllowed(ProcStatus.ofThisProcess());
-            if (!cpus.equals(ProcStatus.cpusOnline())) {
-                env.put("PB_PIN", cpus);
+            String pinned = ProcStatus.pinnedCpus();
+            if (pinned != null) {
+                env.put("PB_PIN", pinned);
             }
             return new PeerHarness(harness, env);
         } catch (IOException e) {

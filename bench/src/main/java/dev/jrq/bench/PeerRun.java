@@ -134,10 +134,9 @@ final class PeerRun {
 
     /** Where the processes ran: all on the benchmark's CPUs (started under taskset), or wherever Linux put them. */
     private static String placement() {
-        String cpus = ProcStatus.cpusAllowed(ProcStatus.ofThisProcess());
-        String online = ProcStatus.cpusOnline();
-        return cpus.equals(online) ? "unpinned, CPUs " + online
-                : "every process pinned to CPU(s) " + cpus + " of " + online + " (taskset)";
+        String pinned = ProcStatus.pinnedCpus();
+        return pinned == null ? "unpinned, CPUs " + ProcStatus.cpusOnline()
+                : "every process pinned to CPU(s) " + pinned + " of " + ProcStatus.cpusOnline() + " (taskset)";
     }
 
     private static List<String> rotated(List<String> peers, int round) {

@@ -17,17 +17,17 @@ final class ProcStatus {
 
     /** This process' status text, or an empty text where there is no {@code /proc} (not Linux). */
     static String ofThisProcess() {
-        try {
-            return Files.readString(SELF);
-        } catch (IOException e) {
-            return "";
-        }
+        return read(SELF);
     }
 
     /** The status text of process {@code pid}, or an empty text when it cannot be read (another host, not Linux). */
     static String ofProcess(long pid) {
+        return read(Path.of("/proc", Long.toString(pid), "status"));
+    }
+
+    private static String read(Path status) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+            return Files.readString(status);
         } catch (IOException e) {
             return "";
         }
@@ -50,6 +50,12 @@ final class ProcStatus {
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /** The CPUs this process may run on when fewer than all online (started under taskset), else {@code null}. */
+    static String pinnedCpus() {
+        String cpus = cpusAllowed(ofThisProcess());
+        return cpus.equals(cpusOnline()) ? null : cpus;
     }
 
     /**
