@@ -110,8 +110,7 @@ public final class WorkerStore {
         if (take != Take.NOTHING || block.isZero()) {
             return take;
         }
-        // why: Redisson gives BLMOVE whole seconds, and 0 would wait for ever; shorter waits go through BLPOP
-        if (queues.size() == 1 && canHandOff(block)) {
+        if (waitsByHandOff(queues, block)) {
             Take handedOff = handoff.waitAndStart(workerName, queues.get(0), block);
             if (handedOff != null) {
                 return handedOff;
@@ -128,13 +127,13 @@ public final class WorkerStore {
 
     /**
      * Measures how far this client's clock is from Redis's (three round trips), unless it did in the last half
-     * minute, for a worker on {@code queues}. An idle slot on one queue has its start stamped with Redis's clock
-     * moved by that offset; a worker calls this from a timer, so that no slot's wait has to measure on its way (a
-     * wait does when no measure is under a minute old). A worker on several queues waits with {@code BLPOP} and
-     * stamps with its own clock: nothing is measured for it.
+     * minute, for a worker whose slots wait {@code block} on {@code queues}. A slot waiting by hand-off has its start
+     * stamped with Redis's clock moved by that offset; a worker calls this from a timer, so that no slot's wait has
+     * to measure on its way (a wait does when no measure is under a minute old). A slot that waits otherwise (with
+     * {@code BLPOP}, on several queues or for under a second) stamps with its own clock: nothing is measured then.
      */
-    public void refreshClockOffset(List<String> queues) {
-        if (queues.size() == 1) {
+    public void refreshClockOffset(List<String> queues, Duration block) {
+        if (waitsByHandOff(queues, block)) {
             handoff.refreshClockOffset();
         }
     }
@@ -227,7 +226,7 @@ public final class WorkerStore {
      */
     public FinishedThenTaken finishThenWait(String workerName, List<Success> successes, String queue, Duration block)
             throws InterruptedException {
-        if (!canHandOff(block)) {
+        if (!waitsByHandOff(List.of(queue), block)) {
             // why: Redis has no BLMOVE (found by a wait), or the wait is too short for it: a finish, then a wait
             Batch finished = finishMany(workerName, successes, List.of(), 0, false);
             return new FinishedThenTaken(finished.recorded(), null, take(workerName, List.of(queue), block, true));
@@ -236,10 +235,13 @@ public final class WorkerStore {
         return handoff.finishThenWait(workerName, finish, queue, block);
     }
 
-    /** Whether a one-queue slot can wait {@code block} with {@code BLMOVE}, which Redisson sends in whole seconds. */
-    private boolean canHandOff(Duration block) {
-        // why: 0 would wait for ever; shorter waits go through BLPOP
-        return !handoff.unsupported() && block.compareTo(Duration.ofSeconds(1)) >= 0;
+    /**
+     * Whether a slot waits {@code block} on {@code queues} by hand-off ({@code BLMOVE} and the start behind it,
+     * {@link HandoffWait}): on one queue, for a second or more, when Redis has {@code BLMOVE}.
+     */
+    private boolean waitsByHandOff(List<String> queues, Duration block) {
+        // why: Redisson gives BLMOVE whole seconds, and 0 would wait for ever; shorter waits go through BLPOP
+        return queues.size() == 1 && !handoff.unsupported() && block.compareTo(Duration.ofSeconds(1)) >= 0;
     }
 
     /**

@@ -110,8 +110,8 @@ class WorkerStoreIT {
         store.register(WORKER, List.of("low"), Map.of());
         long callsBefore = redis.commandCalls("evalsha");
 
-        store.refreshClockOffset(List.of("low"));
-        store.refreshClockOffset(List.of("low"));
+        store.refreshClockOffset(List.of("low"), Duration.ofSeconds(1));
+        store.refreshClockOffset(List.of("low"), Duration.ofSeconds(1));
 
         assertThat(redis.commandCalls("evalsha") - callsBefore).as("three reads of Redis's clock, once").isEqualTo(3);
         int blockedBefore = redis.blockedClients();
@@ -129,10 +129,22 @@ class WorkerStoreIT {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         long callsBefore = redis.commandCalls("evalsha");
 
-        store.refreshClockOffset(HIGH_THEN_LOW);
+        store.refreshClockOffset(HIGH_THEN_LOW, Duration.ofSeconds(1));
 
         assertThat(redis.commandCalls("evalsha") - callsBefore).as("a BLPOP wait stamps with the client's clock")
                 .isZero();
+    }
+
+    @Test
+    void refreshClockOffset_waitsUnderASecondOrNone_measuresNothing() {
+        store.register(WORKER, List.of("low"), Map.of());
+        long callsBefore = redis.commandCalls("evalsha");
+
+        store.refreshClockOffset(List.of("low"), Duration.ofMillis(500));
+        store.refreshClockOffset(List.of("low"), Duration.ZERO);
+
+        assertThat(redis.commandCalls("evalsha") - callsBefore)
+                .as("a wait under a second goes through BLPOP, a burst slot does not wait").isZero();
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class Worker {
         for (WorkerSlot slot : slots.keySet()) {
             store.register(slot.name(), options.queues(), registration());
         }
-        store.refreshClockOffset(options.queues());
+        store.refreshClockOffset(options.queues(), WorkerSlot.waitBlock(options));
         long beat = options.heartbeat().toMillis();
         timers.scheduleAtFixedRate(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::reap, 0, options.reapInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -374,7 +374,7 @@ public final class Worker {
     /** Measures how far this clock is from Redis's, when due: on the timers' thread, not on a slot's way to a job. */
     private void refreshClockOffset() {
         try {
-            store.refreshClockOffset(options.queues());
+            store.refreshClockOffset(options.queues(), WorkerSlot.waitBlock(options));
         } catch (RuntimeException e) {
             LOG.warn("measuring how far this clock is from Redis's failed (a waiting slot will retry): {}",
                     e.getMessage());

@@ -65,6 +65,11 @@ final class WorkerSlot implements Runnable {
         return name;
     }
 
+    /** How long an idle slot waits in Redis for a job ({@link WorkerStore#take}): not at all in burst mode. */
+    static Duration waitBlock(WorkerOptions options) {
+        return options.burst() ? Duration.ZERO : BLOCK;
+    }
+
     /** Whether the slot is running a job now. */
     boolean isBusy() {
         return busy;
@@ -189,7 +194,7 @@ final class WorkerSlot implements Runnable {
             return null;
         }
         // why: the call above found every queue empty a moment ago; wait in Redis for the next push
-        WorkerStore.Take take = store.take(name, order, options.burst() ? Duration.ZERO : BLOCK, true);
+        WorkerStore.Take take = store.take(name, order, waitBlock(options), true);
         return tookFromWait(take);
     }
 

@@ -97,13 +97,16 @@ end
 local flags = {}
 local recorded = {}
 local successes = cmsgpack.unpack(ARGV[14 + queue_count])
+-- why only from 7.0: before, each result goes straight into its stream (lib/result_stream.lua), shared or not
 local value_counts = {}
-for n = 4, #successes, 4 do
-  value_counts[successes[n]] = (value_counts[successes[n]] or 0) + 1
+if RESULT_FIRST_BY_COPY then
+  for n = 4, #successes, 4 do
+    value_counts[successes[n]] = (value_counts[successes[n]] or 0) + 1
+  end
 end
 for n = 1, #successes, 4 do
   local i = successes[n + 1]
-  if finish(successes[n], i, successes[n + 2], successes[n + 3], value_counts[successes[n + 3]] > 1) then
+  if finish(successes[n], i, successes[n + 2], successes[n + 3], (value_counts[successes[n + 3]] or 0) > 1) then
     flags[#flags + 1] = '1'
     recorded[i] = (recorded[i] or 0) + 1
   else
