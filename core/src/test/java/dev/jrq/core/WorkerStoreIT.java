@@ -475,6 +475,39 @@ class WorkerStoreIT {
     }
 
     @Test
+    void finishMany_parentsInOneCall_releaseTheirChild_andACallWithoutDependentsReadsNoDependentsSet()
+            throws Exception {
+        store.register(WORKER, HIGH_THEN_LOW, Map.of());
+        Job first = client.queue("high").enqueue("rqjobs.first");
+        Job plain = client.queue("high").enqueue("rqjobs.plain");
+        Job second = client.queue("high").enqueue("rqjobs.second");
+        Job child = client.queue("low").enqueue(JobRequest.of("rqjobs.child").withOptions(JobOptions.builder()
+                .jobId("child").dependsOn(dev.jrq.api.Dependency.on(first.id(), second.id())).build()));
+        List<ClaimedJob> parents = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 3, false).taken();
+
+        WorkerStore.Batch finished = store.finishMany(WORKER, List.of(success(parents.get(0), 1),
+                success(parents.get(1), 2), success(parents.get(2), 3)), HIGH_THEN_LOW, 0, false);
+
+        assertThat(finished.recorded()).containsExactly(true, true, true);
+        assertThat(child.status()).as("both parents finished in the same call").isEqualTo(JobStatus.QUEUED);
+        assertThat(client.queue("low").jobIds(0, 10)).containsExactly("child");
+        assertThat(plain.status()).isEqualTo(JobStatus.FINISHED);
+
+        List<Job> more = List.of(client.queue("high").enqueue("rqjobs.noop"),
+                client.queue("high").enqueue("rqjobs.noop"), client.queue("high").enqueue("rqjobs.noop"));
+        List<ClaimedJob> taken = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 3, false).taken();
+        long membersReadBefore = redis.commandCalls("smembers");
+
+        WorkerStore.Batch alone = store.finishMany(WORKER, List.of(success(taken.get(0), null),
+                success(taken.get(1), null), success(taken.get(2), null)), HIGH_THEN_LOW, 0, false);
+
+        assertThat(alone.recorded()).containsExactly(true, true, true);
+        assertThat(more).extracting(Job::status).containsOnly(JobStatus.FINISHED);
+        assertThat(redis.commandCalls("smembers") - membersReadBefore)
+                .as("one EXISTS found no dependents set for the call's jobs").isZero();
+    }
+
+    @Test
     void finishMany_idsWhoseHashIsGone_droppedAndTheNextJobsTakenAndLeased() throws Exception {
         store.register(WORKER, HIGH_THEN_LOW, Map.of());
         List<Job> high = new java.util.ArrayList<>();

@@ -65,16 +65,36 @@ end
 -- queue once all are recorded (note_entry and zadd_all in lib/take.lua).
 local finished_adds = {}
 
+-- Whether any of the jobs at `job_keys` may have dependents to release (lib/dependents.lua).
+-- why one EXISTS over a call's dependents sets: most jobs have none, and an SMEMBERS each cost a call each
+-- (docs/performance.md, change 46)
+local function any_dependents(job_keys)
+  if #job_keys < 2 then
+    return #job_keys == 1 -- why: for one job the EXISTS would cost what its SMEMBERS does
+  end
+  local keys = {}
+  for n, job in ipairs(job_keys) do
+    keys[n] = job .. ':dependents'
+  end
+  for first = 1, #keys, 1000 do
+    if redis.call('EXISTS', unpack(keys, first, math.min(first + 999, #keys))) > 0 then
+      return true
+    end
+  end
+  return false
+end
+
 -- Records one success; returns whether it was (false: its lease is no longer this worker's). `repeated` says
--- whether other successes of the call have the same value.
-local function finish(id, i, ttl, value, repeated)
-  local job = prefixes.job .. id
+-- whether other successes of the call have the same value; `settle` whether its dependents are to be looked for.
+local function finish(job, id, i, ttl, value, repeated, settle)
   -- why: ZREM is the lease check itself: it removes nothing, and nothing else is written, when the lease is gone
   if redis.call('HGET', job, 'worker_name') ~= worker_name or redis.call('ZREM', wip_keys[i], id) == 0 then
     return false
   end
   local results = prefixes.results .. id
-  settle_dependents(id, 'finished', job .. ':dependents', prefixes, now)
+  if settle then
+    settle_dependents(id, 'finished', job .. ':dependents', prefixes, now)
+  end
   if ttl == 0 then
     redis.call('DEL', job, results)
     return true
@@ -104,9 +124,15 @@ if RESULT_FIRST_BY_COPY then
     value_counts[successes[n]] = (value_counts[successes[n]] or 0) + 1
   end
 end
+local job_keys = {}
+for n = 1, #successes, 4 do
+  job_keys[#job_keys + 1] = prefixes.job .. successes[n]
+end
+local settle = any_dependents(job_keys)
 for n = 1, #successes, 4 do
   local i = successes[n + 1]
-  if finish(successes[n], i, successes[n + 2], successes[n + 3], (value_counts[successes[n + 3]] or 0) > 1) then
+  if finish(job_keys[(n + 3) / 4], successes[n], i, successes[n + 2], successes[n + 3],
+      (value_counts[successes[n + 3]] or 0) > 1, settle) then
     flags[#flags + 1] = '1'
     recorded[i] = (recorded[i] or 0) + 1
   else
