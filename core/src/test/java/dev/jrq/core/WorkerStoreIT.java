@@ -3,6 +3,7 @@ package dev.jrq.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.jrq.api.Dependency;
 import dev.jrq.api.JobOptions;
 import dev.jrq.api.JobRequest;
 import dev.jrq.api.JobStatus;
@@ -482,7 +483,7 @@ class WorkerStoreIT {
         Job plain = client.queue("high").enqueue("rqjobs.plain");
         Job second = client.queue("high").enqueue("rqjobs.second");
         Job child = client.queue("low").enqueue(JobRequest.of("rqjobs.child").withOptions(JobOptions.builder()
-                .jobId("child").dependsOn(dev.jrq.api.Dependency.on(first.id(), second.id())).build()));
+                .jobId("child").dependsOn(Dependency.on(first.id(), second.id())).build()));
         List<ClaimedJob> parents = store.finishMany(WORKER, List.of(), HIGH_THEN_LOW, 3, false).taken();
 
         WorkerStore.Batch finished = store.finishMany(WORKER, List.of(success(parents.get(0), 1),

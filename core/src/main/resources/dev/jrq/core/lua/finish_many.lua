@@ -65,16 +65,12 @@ end
 -- queue once all are recorded (note_entry and zadd_all in lib/take.lua).
 local finished_adds = {}
 
--- Whether any of the jobs at `job_keys` may have dependents to release (lib/dependents.lua).
+-- Whether any of the dependents sets at `keys` exists (lib/dependents.lua).
 -- why one EXISTS over a call's dependents sets: most jobs have none, and an SMEMBERS each cost a call each
 -- (docs/performance.md, change 46)
-local function any_dependents(job_keys)
-  if #job_keys < 2 then
-    return #job_keys == 1 -- why: for one job the EXISTS would cost what its SMEMBERS does
-  end
-  local keys = {}
-  for n, job in ipairs(job_keys) do
-    keys[n] = job .. ':dependents'
+local function any_dependents(keys)
+  if #keys < 2 then
+    return #keys == 1 -- why: for one job the EXISTS would cost what its SMEMBERS does
   end
   for first = 1, #keys, 1000 do
     if redis.call('EXISTS', unpack(keys, first, math.min(first + 999, #keys))) > 0 then
@@ -85,15 +81,16 @@ local function any_dependents(job_keys)
 end
 
 -- Records one success; returns whether it was (false: its lease is no longer this worker's). `repeated` says
--- whether other successes of the call have the same value; `settle` whether its dependents are to be looked for.
-local function finish(job, id, i, ttl, value, repeated, settle)
+-- whether other successes of the call have the same value; `dependents` is its dependents set's key, nil when no
+-- job of the call has one.
+local function finish(job, dependents, id, i, ttl, value, repeated)
   -- why: ZREM is the lease check itself: it removes nothing, and nothing else is written, when the lease is gone
   if redis.call('HGET', job, 'worker_name') ~= worker_name or redis.call('ZREM', wip_keys[i], id) == 0 then
     return false
   end
   local results = prefixes.results .. id
-  if settle then
-    settle_dependents(id, 'finished', job .. ':dependents', prefixes, now)
+  if dependents then
+    settle_dependents(id, 'finished', dependents, prefixes, now)
   end
   if ttl == 0 then
     redis.call('DEL', job, results)
@@ -117,22 +114,23 @@ end
 local flags = {}
 local recorded = {}
 local successes = cmsgpack.unpack(ARGV[14 + queue_count])
--- why only from 7.0: before, each result goes straight into its stream (lib/result_stream.lua), shared or not
-local value_counts = {}
-if RESULT_FIRST_BY_COPY then
-  for n = 4, #successes, 4 do
-    value_counts[successes[n]] = (value_counts[successes[n]] or 0) + 1
+-- The successes' job keys and dependents sets, in their order, and how many have each value.
+-- why values counted only from 7.0: before, each result goes straight into its stream (lib/result_stream.lua)
+local job_keys, dependents_keys, value_counts = {}, {}, {}
+for n = 1, #successes, 4 do
+  local job = prefixes.job .. successes[n]
+  job_keys[#job_keys + 1] = job
+  dependents_keys[#dependents_keys + 1] = job .. ':dependents'
+  if RESULT_FIRST_BY_COPY then
+    value_counts[successes[n + 3]] = (value_counts[successes[n + 3]] or 0) + 1
   end
 end
-local job_keys = {}
-for n = 1, #successes, 4 do
-  job_keys[#job_keys + 1] = prefixes.job .. successes[n]
-end
-local settle = any_dependents(job_keys)
-for n = 1, #successes, 4 do
+local settle = any_dependents(dependents_keys)
+for k, job in ipairs(job_keys) do
+  local n = 4 * k - 3
   local i = successes[n + 1]
-  if finish(job_keys[(n + 3) / 4], successes[n], i, successes[n + 2], successes[n + 3],
-      (value_counts[successes[n + 3]] or 0) > 1, settle) then
+  if finish(job, settle and dependents_keys[k] or nil, successes[n], i, successes[n + 2], successes[n + 3],
+      (value_counts[successes[n + 3]] or 0) > 1) then
     flags[#flags + 1] = '1'
     recorded[i] = (recorded[i] or 0) + 1
   else
