@@ -105,16 +105,20 @@ public final class BenchMain implements Callable<Integer> {
     private static final long SETTLED_JIT_MILLIS = 100;
 
     @Option(names = "--rate-warmup", description = "Least seconds at --rate, unmeasured, before the fixed-rate run; "
-            + "it goes on until the JIT has settled (under 100 ms compiling in the last 10 seconds), so that the "
-            + "idle worker's path is compiled too (default: ${DEFAULT-VALUE}; 0 and --rate-warmup-max 0: none).")
+            + "it goes on until the JIT has settled (under 100 ms compiling in the last 10 seconds, no compiled "
+            + "code thrown away in the last 20), so that the idle worker's path and its periodic tasks are compiled "
+            + "too (default: ${DEFAULT-VALUE}; 0 and --rate-warmup-max 0: none).")
     // why: --warmup runs the busy paths; without this the fixed-rate run measured C2 compiling the idle path (1.4
     // vs 0.6-0.7 ms of JVM CPU per job, p99 3.0-3.7 vs 2.4-2.7 ms in the same hour)
-    double rateWarmup = 10;
+    // why 35: past the worker's reaper's second run (30 s), the first to find RQ's maintenance lock held; its nil
+    // reply, Redisson's first, threw the decoder's compiled code away in the measured run (fifteenth round)
+    double rateWarmup = 35;
 
     @Option(names = "--rate-warmup-max", description = "Most seconds of that warm-up, settled or not (default: "
             + "${DEFAULT-VALUE}).")
-    // why: at 500 jobs/s the JIT still compiled 17 % of a core 10 s in (perf sched), and settled after 21-54 s
-    double rateWarmupMax = 90;
+    // why: at 500 jobs/s the JIT still compiled 17 % of a core 10 s in (perf sched), and settled after 21-54 s;
+    // deoptimizations (histogram rotations every 40 s among them) came up to about 40 s in
+    double rateWarmupMax = 150;
 
     @Option(names = "--audit-jobs", description = "Jobs per phase of the MONITOR audit (default: ${DEFAULT-VALUE}; "
             + "0: no audit).")

@@ -30,6 +30,11 @@ final class Phases {
     /** The fixed-rate warm-up's window: the JIT has settled when it compiled under SETTLED_JIT_MILLIS in it. */
     private static final int SETTLED_WINDOW_SECONDS = 10;
     private static final long SETTLED_JIT_MILLIS = 100;
+    /**
+     * And when no compiled code was thrown away for this long ({@link JitActivity.Deoptimizations}). why 20: a
+     * method deoptimized at 500 jobs/s was compiled again 10 s later, inside a window that had looked settled.
+     */
+    private static final double SETTLED_DEOPT_QUIET_SECONDS = 20;
 
     private final JrqClient producer;
     private final JrqClient workerClient;
@@ -126,13 +131,13 @@ final class Phases {
         worker.start();
         try {
             warmUp(queue);
-            warmed = warmAtRate(queue, rate, warmUp);
+            warmed = warmAtRate(queue, rate, warmUp, n);
             awaitFinished(queue, WARM_UP_JOBS + warmed.jobs());
             tally = job.expect(n, true);
             Window window = open();
             long jitBefore = JitActivity.millisSoFar();
             long start = System.nanoTime();
-            jobs = produce(queue, n, rate, start);
+            jobs = produce(queue, n, rate, start, 0, n);
             achieved = n / seconds(start, System.nanoTime());
             tally.await(Duration.ofSeconds(60 + n / 100));
             long end = awaitFinished(queue, WARM_UP_JOBS + warmed.jobs() + n);
@@ -147,8 +152,9 @@ final class Phases {
 
     /**
      * How long the fixed-rate run warms up: at least {@code minSeconds} at the rate, then until the JIT compiled
-     * under {@link #SETTLED_JIT_MILLIS} ms in the last {@link #SETTLED_WINDOW_SECONDS} seconds (1 % of a core), but
-     * no longer than {@code maxSeconds}.
+     * under {@link #SETTLED_JIT_MILLIS} ms in the last {@link #SETTLED_WINDOW_SECONDS} seconds (1 % of a core) and
+     * threw no compiled code away in the last {@link #SETTLED_DEOPT_QUIET_SECONDS}, but no longer than
+     * {@code maxSeconds}.
      */
     record RateWarmUp(double minSeconds, double maxSeconds) {
         static final RateWarmUp NONE = new RateWarmUp(0, 0);
@@ -162,36 +168,53 @@ final class Phases {
     record Warmed(int jobs, double seconds, boolean jitSettled) {
     }
 
-    /** Enqueues at {@code rate}, one second's jobs at a time, for as long as {@code warmUp} says. */
-    private Warmed warmAtRate(JobQueue queue, double rate, RateWarmUp warmUp) {
+    /**
+     * Enqueues at {@code rate}, one second's jobs at a time, for as long as {@code warmUp} says, with the arguments
+     * of the measured run's {@code args} jobs ({@link #produce}).
+     */
+    private Warmed warmAtRate(JobQueue queue, double rate, RateWarmUp warmUp, int args) {
         if (warmUp.maxSeconds() <= 0) {
             return new Warmed(0, 0, false);
         }
-        job.expect(Integer.MAX_VALUE); // why: the warm-up's jobs are awaited in Redis (awaitFinished), not counted
+        // why the handler starts noted, as in the measured run: the first note taken threw the compiled handler
+        // path away inside the measured run (the warm-up's jobs are awaited in Redis, awaitFinished, not counted)
+        job.expect(Integer.MAX_VALUE, true);
         int perSecond = (int) Math.max(1, Math.round(rate));
-        long start = System.nanoTime();
-        int sent = 0;
-        // why: compilations come in bursts a few seconds apart long after the first ones; a window sees them
-        // (the JIT's total at each second's end, the window's first second's start included)
-        ArrayDeque<Long> jitTotals = new ArrayDeque<>(List.of(JitActivity.millisSoFar()));
-        while (true) {
-            produce(queue, perSecond, rate, start + (long) (sent / rate * 1e9));
-            sent += perSecond;
-            jitTotals.addLast(JitActivity.millisSoFar());
-            if (jitTotals.size() > SETTLED_WINDOW_SECONDS + 1) {
-                jitTotals.removeFirst();
-            }
-            double elapsed = seconds(start, System.nanoTime());
-            // why: a JVM that does not report its compilation time (-1) never counts as settled
-            boolean settled = jitTotals.getLast() >= 0 && jitTotals.size() == SETTLED_WINDOW_SECONDS + 1
-                    && jitTotals.getLast() - jitTotals.getFirst() < SETTLED_JIT_MILLIS;
-            if ((settled && elapsed >= warmUp.minSeconds()) || elapsed >= warmUp.maxSeconds()) {
-                return new Warmed(sent, elapsed, settled);
+        try (JitActivity.Deoptimizations deoptimizations = JitActivity.Deoptimizations.watch()) {
+            long start = System.nanoTime();
+            int sent = 0;
+            // why: compilations come in bursts a few seconds apart long after the first ones; a window sees them
+            // (the JIT's total at each second's end, the window's first second's start included)
+            ArrayDeque<Long> jitTotals = new ArrayDeque<>(List.of(JitActivity.millisSoFar()));
+            while (true) {
+                produce(queue, perSecond, rate, start + (long) (sent / rate * 1e9), sent % args, args);
+                sent += perSecond;
+                jitTotals.addLast(JitActivity.millisSoFar());
+                if (jitTotals.size() > SETTLED_WINDOW_SECONDS + 1) {
+                    jitTotals.removeFirst();
+                }
+                double elapsed = seconds(start, System.nanoTime());
+                // why: a JVM that does not report its compilation time (-1) never counts as settled; one without
+                // JFR is judged by its compilation time alone
+                boolean settled = jitTotals.getLast() >= 0 && jitTotals.size() == SETTLED_WINDOW_SECONDS + 1
+                        && jitTotals.getLast() - jitTotals.getFirst() < SETTLED_JIT_MILLIS
+                        && (!deoptimizations.watching()
+                            || deoptimizations.quietSeconds() >= SETTLED_DEOPT_QUIET_SECONDS);
+                if ((settled && elapsed >= warmUp.minSeconds()) || elapsed >= warmUp.maxSeconds()) {
+                    return new Warmed(sent, elapsed, settled);
+                }
             }
         }
     }
 
-    private List<Job> produce(JobQueue queue, int n, double rate, long start) {
+    /**
+     * Enqueues {@code n} jobs at {@code rate} from {@code start} on; job i's argument is {@code (firstArg + i) %
+     * args}, so that a warm-up's jobs carry the measured run's arguments.
+     * why: replies then have the lengths the warm-up compiled for; the measured run's first job with a 4-digit
+     * argument (the warm-up's had at most 3) threw Netty's compiled read loop away (a read that filled its buffer
+     * exactly, then one that found nothing), and its recompilation (60-310 ms of C2) fell in the measured run
+     */
+    private List<Job> produce(JobQueue queue, int n, double rate, long start, int firstArg, int args) {
         List<Job> jobs = new ArrayList<>(n);
         double interval = 1e9 / rate;
         for (int i = 0; i < n; i++) {
@@ -200,7 +223,7 @@ final class Phases {
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
-            jobs.add(queue.enqueue(BenchJob.NAME, i));
+            jobs.add(queue.enqueue(BenchJob.NAME, (firstArg + i) % args));
         }
         return jobs;
     }
