@@ -51,8 +51,8 @@ final class JitActivity {
         }
 
         /**
-         * Starts watching, and returns once the recording runs; a JVM without JFR gives a watch that sees nothing
-         * ({@link #watching()} false).
+         * Starts watching (JFR's recording starts in the background and hands events over about once a second); a
+         * JVM without JFR gives a watch that sees nothing ({@link #watching()} false).
          */
         static Deoptimizations watch() {
             RecordingStream stream;
