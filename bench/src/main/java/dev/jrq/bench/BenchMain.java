@@ -273,6 +273,7 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     void warmUp(Phases phases) throws InterruptedException {
+        JitActivity.Deoptimizations.prime(); // why first: it throws compiled code away, once per JVM
         if (warmup <= 0) {
             return;
         }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 
@@ -71,6 +72,22 @@ final class JitActivity {
         private void seen(RecordedEvent event) {
             if (!KEEPING_CODE.contains(event.getString("action"))) {
                 last.accumulateAndGet(event.getStartTime(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+
+        /**
+         * Starts and stops a JFR recording once, so that a later {@link #watch()} throws no compiled code away.
+         * why: JFR's first start in a JVM made 1,089 compiled methods not entrant at once (the bench's whole hot
+         * code; docs/performance.md, fifteenth round); the bench primes it before its warm-up. A JVM without JFR
+         * is left as it is.
+         */
+        static void prime() {
+            try (Recording recording = new Recording()) {
+                recording.enable(EVENT).withoutStackTrace();
+                recording.start();
+                recording.stop();
+            } catch (RuntimeException | Error e) {
+                // why: no JFR, nothing to prime; watch() then sees nothing either
             }
         }
 
