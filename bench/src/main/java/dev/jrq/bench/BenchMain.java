@@ -101,8 +101,6 @@ public final class BenchMain implements Callable<Integer> {
      * at 202-291 us of JVM CPU per job against 45-77 in the rounds after; docs/performance.md, thirteenth round)
      */
     static final int MAX_WARMUP_ROUNDS = 10;
-    /** A warm-up round in which the JIT compiled less than this ends the warm-up. */
-    private static final long SETTLED_JIT_MILLIS = 100;
 
     @Option(names = "--rate-warmup", description = "Least seconds at --rate, unmeasured, before the fixed-rate run; "
             + "it goes on until the JIT has settled (under 100 ms compiling in the last 10 seconds, no compiled "
@@ -288,10 +286,11 @@ public final class BenchMain implements Callable<Integer> {
             phases.drain(warmup, 1);
             rounds++;
             jitMillis = jitBefore < 0 ? -1 : JitActivity.millisSoFar() - jitBefore;
-        } while (jitMillis >= SETTLED_JIT_MILLIS && rounds < MAX_WARMUP_ROUNDS);
+        } while (jitMillis >= JitActivity.SETTLED_MILLIS && rounds < MAX_WARMUP_ROUNDS);
         out.printf(Locale.ROOT, "warm-up: %d round(s) of %d jobs enqueued one by one, in bulk, and drained at c8 and "
                 + "c1 (%.1f s; the JIT compiled %d ms in the last round%s), not measured%n", rounds, warmup,
-                (System.nanoTime() - start) / 1e9, jitMillis, jitMillis >= SETTLED_JIT_MILLIS ? ", not settled" : "");
+                (System.nanoTime() - start) / 1e9, jitMillis,
+                jitMillis >= JitActivity.SETTLED_MILLIS ? ", not settled" : "");
     }
 
     Map<String, Object> environment(RedisAdmin admin, String target) {

@@ -18,6 +18,12 @@ import jdk.jfr.consumer.RecordingStream;
  * job wakes on the other (docs/performance.md, eleventh round), and on one core it delays them all.
  */
 final class JitActivity {
+    /**
+     * The JIT has settled when it compiled less than this in a warm-up round ({@link BenchMain}) or in the
+     * fixed-rate warm-up's last seconds ({@link Phases}).
+     */
+    static final long SETTLED_MILLIS = 100;
+
     private static final CompilationMXBean COMPILER = ManagementFactory.getCompilationMXBean();
 
     private JitActivity() {

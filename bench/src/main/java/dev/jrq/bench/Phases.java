@@ -27,9 +27,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Phases {
     static final String QUEUE = "bench";
     private static final int WARM_UP_JOBS = 20;
-    /** The fixed-rate warm-up's window: the JIT has settled when it compiled under SETTLED_JIT_MILLIS in it. */
+    /** The fixed-rate warm-up's window: the JIT has settled when it compiled under JitActivity.SETTLED_MILLIS in it. */
     private static final int SETTLED_WINDOW_SECONDS = 10;
-    private static final long SETTLED_JIT_MILLIS = 100;
     /**
      * And when no compiled code was thrown away for this long ({@link JitActivity.Deoptimizations}). why 20: a
      * method deoptimized at 500 jobs/s was compiled again 10 s later, inside a window that had looked settled.
@@ -152,8 +151,8 @@ final class Phases {
 
     /**
      * How long the fixed-rate run warms up: at least {@code minSeconds} at the rate, then until the JIT compiled
-     * under {@link #SETTLED_JIT_MILLIS} ms in the last {@link #SETTLED_WINDOW_SECONDS} seconds (1 % of a core) and
-     * threw no compiled code away in the last {@link #SETTLED_DEOPT_QUIET_SECONDS}, but no longer than
+     * under {@link JitActivity#SETTLED_MILLIS} ms in the last {@link #SETTLED_WINDOW_SECONDS} seconds (1 % of a
+     * core) and threw no compiled code away in the last {@link #SETTLED_DEOPT_QUIET_SECONDS}, but no longer than
      * {@code maxSeconds}.
      */
     record RateWarmUp(double minSeconds, double maxSeconds) {
@@ -197,7 +196,7 @@ final class Phases {
                 // why: a JVM that does not report its compilation time (-1) never counts as settled; one without
                 // JFR is judged by its compilation time alone
                 boolean settled = jitTotals.getLast() >= 0 && jitTotals.size() == SETTLED_WINDOW_SECONDS + 1
-                        && jitTotals.getLast() - jitTotals.getFirst() < SETTLED_JIT_MILLIS
+                        && jitTotals.getLast() - jitTotals.getFirst() < JitActivity.SETTLED_MILLIS
                         && (!deoptimizations.watching()
                             || deoptimizations.quietSeconds() >= SETTLED_DEOPT_QUIET_SECONDS);
                 if ((settled && elapsed >= warmUp.minSeconds()) || elapsed >= warmUp.maxSeconds()) {
